@@ -1,0 +1,49 @@
+"""Extensions: finish the landing files of a crawl and write its stats beside them."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from scrapy import signals
+
+logger = logging.getLogger(__name__)
+
+
+class LandingFiles:
+    """Rename the crawl's ``.partial`` feeds when all feeds are closed, then dump the stats.
+
+    A landing file thus exists under its final name only once it is complete; the stats file
+    (``<run id>.stats.json``) tells the flow what was crawled, retried and given up.
+    """
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.feeds_closed, signal=signals.feed_exporter_closed)
+        return ext
+
+    def _dir(self) -> Path:
+        spider = self.crawler.spider
+        return Path(self.crawler.settings["JOBTRENDS_HOME"]) / "landing" / spider.name
+
+    def spider_closed(self, spider, reason):
+        run_id = self.crawler.settings["JOBTRENDS_RUN_ID"]
+        stats = dict(self.crawler.stats.get_stats())
+        stats["finish_reason"] = reason
+        stats["run_id"] = run_id
+        folder = self._dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{run_id}.stats.json"
+        path.write_text(json.dumps(stats, indent=2, default=str, sort_keys=True), encoding="utf-8")
+
+    def feeds_closed(self):
+        run_id = self.crawler.settings["JOBTRENDS_RUN_ID"]
+        for partial in self._dir().glob(f"{run_id}*.partial"):
+            partial.rename(partial.with_suffix(""))
+        logger.info("landing files of run %s are complete in %s", run_id, self._dir())

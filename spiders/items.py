@@ -1,0 +1,48 @@
+"""The one item schema every source yields, and the record of what was rejected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class JobPosting:
+    """One job posting, as a source states it; derived fields come later, in the warehouse.
+
+    ``source_id`` is unique within ``source`` (board-qualified for job boards). ``pay`` holds
+    the source's structured compensation as given (Ashby ``compensation``, schema.org
+    ``baseSalary``); odd source fields go in ``extras`` rather than new columns.
+    """
+
+    source: str
+    source_id: str
+    url: str
+    title: str | None = None
+    company: str | None = None
+    location: str | None = None
+    country: str | None = None
+    remote: bool | None = None
+    posted_at: str | None = None
+    updated_at: str | None = None
+    description_text: str | None = None
+    description_html: str | None = None
+    salary_text: str | None = None
+    pay: Any = None
+    employment_type: str | None = None
+    board: str | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+    crawled_at: str | None = None
+    content_hash: str | None = None
+
+
+@dataclass
+class Reject:
+    """A posting or response that could not be used, kept with the reason rather than dropped."""
+
+    source: str
+    url: str
+    reason: str
+    source_id: str | None = None
+    payload: Any = None
+    crawled_at: str | None = None

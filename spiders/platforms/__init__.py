@@ -1,0 +1,1 @@
+"""One base spider per hiring platform; a board is configuration, not code."""

@@ -1,0 +1,59 @@
+"""What every JSON API spider shares: arguments, board lists, and bodies that fail to parse."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import scrapy
+from scrapy.downloadermiddlewares.retry import get_retry_request
+
+from pipeline.config import load_sources
+from spiders.items import Reject
+
+
+def split_arg(value: Any) -> list[str]:
+    """Return a list from a ``-a`` argument (comma-separated) or a TOML list."""
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [v.strip() for v in str(value).split(",") if v.strip()]
+
+
+class JsonApiSpider(scrapy.Spider):
+    """A spider of a JSON API; subclasses define ``name`` and their parse methods."""
+
+    def source_config(self) -> dict[str, Any]:
+        """Return this spider's table of sources.toml (empty when it has none)."""
+        source = load_sources().get(self.name)
+        return dict(source.args) if source else {}
+
+    def arg_list(self, name: str) -> list[str]:
+        """Return a list argument: ``-a name=a,b`` when given, else sources.toml's value."""
+        given = getattr(self, name, None)
+        if given is not None:
+            return split_arg(given)
+        return split_arg(self.source_config().get(name))
+
+    def load_json(self, response):
+        """Return the decoded body, or a retry Request or a Reject when it does not parse.
+
+        A body that does not parse is often truncated, so it is fetched again before it is
+        given up; what is given up becomes a Reject with the reason, never a silent loss.
+        """
+        try:
+            return json.loads(response.body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            reason = f"malformed JSON body ({exc.__class__.__name__}: {exc})"
+            self.crawler.stats.inc_value(f"{self.name}/malformed_body")
+            retry = get_retry_request(response.request, spider=self, reason="malformed_body")
+            if retry is not None:
+                return retry
+            self.logger.error("giving up %s: %s", response.url, reason)
+            return Reject(source=self.name, url=response.url, reason=reason)
+
+    def reject(self, url: str, reason: str, source_id: str | None = None, payload: Any = None):
+        """Return a Reject for one record of an otherwise good response, and count it."""
+        self.crawler.stats.inc_value(f"{self.name}/rejected")
+        return Reject(source=self.name, url=url, reason=reason, source_id=source_id, payload=payload)

@@ -1,0 +1,96 @@
+"""Scrapy settings of jobtrends: polite by default, replay when JOBTRENDS_REPLAY is set.
+
+Paths and switches come from ``pipeline.config`` (environment: ``JOBTRENDS_HOME``,
+``JOBTRENDS_REPLAY``, ``JOBTRENDS_RUN_ID``), so ``scrapy crawl`` run by hand lands its files where
+``jobtrends run`` does.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+
+from pipeline.config import get_settings
+
+BOT_NAME = "jobtrends"
+SPIDER_MODULES = ["spiders.platforms", "spiders.sources"]
+NEWSPIDER_MODULE = "spiders.sources"
+
+_config = get_settings()
+
+# An honest user agent: who we are and where to read about it.
+USER_AGENT = "jobtrends/0.1 (+https://github.com/jobtrends/jobtrends; job-market research)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 60
+DOWNLOAD_FAIL_ON_DATALOSS = True
+
+# Retries: throttled (429, Retry-After honoured), failed, stalled (timeout) or truncated
+# (data loss) responses are retried with backoff; give-ups are listed in the stats file.
+RETRY_ENABLED = True
+RETRY_TIMES = 4
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+RETRY_BACKOFF_BASE = 2.0
+RETRY_BACKOFF_MAX = 120.0
+RETRY_AFTER_MAX = 600.0
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "spiders.middlewares.BackoffRetryMiddleware": 550,
+}
+
+ITEM_PIPELINES = {
+    "spiders.pipelines.validate.ValidatePipeline": 100,
+    "spiders.pipelines.clean.CleanPipeline": 200,
+}
+
+EXTENSIONS = {"spiders.extensions.LandingFiles": 500}
+
+JOBTRENDS_HOME = str(_config.home)
+JOBTRENDS_RUN_ID = os.environ.get("JOBTRENDS_RUN_ID") or datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+_landing = _config.landing_dir.as_posix()
+
+# One landing file of postings and one of rejects per source and run, gzip-compressed; they are
+# written as `.partial` and renamed when the crawl closes, so a crash never leaves a file that
+# looks complete.
+FEEDS = {
+    f"file://{_landing}/%(name)s/{JOBTRENDS_RUN_ID}.jsonl.gz.partial": {
+        "format": "jsonlines",
+        "encoding": "utf-8",
+        "item_classes": ["spiders.items.JobPosting"],
+        "postprocessing": ["scrapy.extensions.postprocessing.GzipPlugin"],
+        "overwrite": True,
+    },
+    f"file://{_landing}/%(name)s/{JOBTRENDS_RUN_ID}.rejects.jsonl.gz.partial": {
+        "format": "jsonlines",
+        "encoding": "utf-8",
+        "item_classes": ["spiders.items.Reject"],
+        "postprocessing": ["scrapy.extensions.postprocessing.GzipPlugin"],
+        "overwrite": True,
+    },
+}
+FEED_STORE_EMPTY = True
+FEED_EXPORT_ENCODING = "utf-8"
+
+if _config.replay is not None:
+    JOBTRENDS_REPLAY = str(_config.replay)
+    DOWNLOAD_HANDLERS = {
+        "http": "spiders.replay.ReplayDownloadHandler",
+        "https": "spiders.replay.ReplayDownloadHandler",
+    }
+    # A recorded corpus is local: no need to be slow with it.
+    AUTOTHROTTLE_ENABLED = False
+    DOWNLOAD_DELAY = 0
+    CONCURRENT_REQUESTS_PER_DOMAIN = 8
+
+LOG_LEVEL = os.environ.get("JOBTRENDS_LOG_LEVEL", "INFO")
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+
+# No listening sockets from a batch crawl.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
