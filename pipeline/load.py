@@ -1,0 +1,202 @@
+"""Load landing files into the raw schema of the DuckDB warehouse, set-based and idempotent.
+
+Raw tables are append-only. A posting row is keyed by (source, source_id, content_hash): a
+re-crawl of an unchanged posting adds nothing, a changed posting adds its new version. A file
+already in the load ledger (by SHA-256) is skipped, and each file loads in one transaction,
+so a crash mid-load leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+logger = logging.getLogger(__name__)
+
+POSTING_COLUMNS = {
+    "source": "VARCHAR",
+    "source_id": "VARCHAR",
+    "url": "VARCHAR",
+    "title": "VARCHAR",
+    "company": "VARCHAR",
+    "location": "VARCHAR",
+    "country": "VARCHAR",
+    "remote": "BOOLEAN",
+    "posted_at": "VARCHAR",
+    "updated_at": "VARCHAR",
+    "description_text": "VARCHAR",
+    "description_html": "VARCHAR",
+    "salary_text": "VARCHAR",
+    "pay": "JSON",
+    "employment_type": "VARCHAR",
+    "board": "VARCHAR",
+    "extras": "JSON",
+    "crawled_at": "VARCHAR",
+    "content_hash": "VARCHAR",
+}
+REJECT_COLUMNS = {
+    "source": "VARCHAR",
+    "url": "VARCHAR",
+    "reason": "VARCHAR",
+    "source_id": "VARCHAR",
+    "payload": "JSON",
+    "crawled_at": "VARCHAR",
+}
+_LOAD_COLUMNS = {"run_id": "VARCHAR", "landed_file": "VARCHAR", "loaded_at": "TIMESTAMPTZ"}
+
+DDL = f"""
+create schema if not exists raw;
+create table if not exists raw.load_ledger (
+    landed_file varchar not null,
+    file_sha256 varchar primary key,
+    source varchar not null,
+    run_id varchar not null,
+    kind varchar not null,
+    rows_read bigint not null,
+    rows_inserted bigint not null,
+    loaded_at timestamptz not null
+);
+create table if not exists raw.postings (
+    {", ".join(f"{k} {v}" for k, v in {**POSTING_COLUMNS, **_LOAD_COLUMNS}.items())},
+    primary key (source, source_id, content_hash)
+);
+create table if not exists raw.rejects (
+    {", ".join(f"{k} {v}" for k, v in {**REJECT_COLUMNS, **_LOAD_COLUMNS}.items())}
+);
+"""
+
+
+class LoadError(RuntimeError):
+    """A landing file could not be loaded; the warehouse is unchanged for that file."""
+
+
+@dataclass(frozen=True)
+class FileLoad:
+    """What loading one landing file did."""
+
+    landed_file: str
+    source: str
+    run_id: str
+    kind: str
+    rows_read: int
+    rows_inserted: int
+    skipped: bool = False
+    error: str | None = None
+
+    @property
+    def rows_known(self) -> int:
+        """Rows that were already in the warehouse (same posting, same content)."""
+        return self.rows_read - self.rows_inserted
+
+
+def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse file and make sure the raw schema exists."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    con.execute(DDL)
+    return con
+
+
+def landing_files(landing_dir: Path) -> list[Path]:
+    """Return every complete landing file, oldest run first (``.partial`` files are not)."""
+    return sorted(landing_dir.glob("*/*.jsonl.gz"), key=lambda p: (p.name, p.parent.name))
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _columns_sql(columns: dict[str, str]) -> str:
+    return "{" + ", ".join(f"'{k}': '{v}'" for k, v in columns.items()) + "}"
+
+
+def load_file(con: duckdb.DuckDBPyConnection, path: Path, home: Path | None = None) -> FileLoad:
+    """Load one landing file in one transaction; a file already loaded is skipped."""
+    kind = "rejects" if path.name.endswith(".rejects.jsonl.gz") else "postings"
+    run_id = path.name.split(".", 1)[0]
+    source = path.parent.name
+    name = path.relative_to(home).as_posix() if home else path.as_posix()
+    digest = sha256(path)
+    if con.execute("select 1 from raw.load_ledger where file_sha256 = ?", [digest]).fetchone():
+        return FileLoad(name, source, run_id, kind, 0, 0, skipped=True)
+
+    columns = POSTING_COLUMNS if kind == "postings" else REJECT_COLUMNS
+    read = (
+        f"read_json(?, format = 'newline_delimited', columns = {_columns_sql(columns)}, "
+        "compression = 'gzip')"
+    )
+    names = ", ".join(columns)
+    con.execute("begin transaction")
+    try:
+        rows_read = con.execute(f"select count(*) from {read}", [str(path)]).fetchone()[0]
+        if kind == "postings":
+            # Within a file the key may repeat (a board listing a job twice): keep one.
+            inserted = con.execute(
+                f"""
+                insert into raw.postings ({names}, run_id, landed_file, loaded_at)
+                select {names}, ?, ?, now()
+                from {read} as landed
+                where not exists (
+                    select 1 from raw.postings as known
+                    where known.source = landed.source
+                      and known.source_id = landed.source_id
+                      and known.content_hash = landed.content_hash
+                )
+                qualify row_number() over (
+                    partition by source, source_id, content_hash order by crawled_at
+                ) = 1
+                """,
+                [run_id, name, str(path)],
+            ).fetchone()[0]
+        else:
+            inserted = con.execute(
+                f"""
+                insert into raw.rejects ({names}, run_id, landed_file, loaded_at)
+                select {names}, ?, ?, now() from {read}
+                """,
+                [run_id, name, str(path)],
+            ).fetchone()[0]
+        con.execute(
+            "insert into raw.load_ledger values (?, ?, ?, ?, ?, ?, ?, now())",
+            [name, digest, source, run_id, kind, rows_read, inserted],
+        )
+        con.execute("commit")
+    except duckdb.Error as exc:
+        con.execute("rollback")
+        raise LoadError(f"{name}: {exc}") from exc
+    return FileLoad(name, source, run_id, kind, rows_read, inserted)
+
+
+def load_landing(
+    warehouse: Path, landing_dir: Path, files: Iterable[Path] | None = None
+) -> list[FileLoad]:
+    """Load every landing file not yet loaded; a bad file is reported, the others still load."""
+    results = []
+    home = landing_dir.parent
+    with connect(warehouse) as con:
+        for path in files if files is not None else landing_files(landing_dir):
+            try:
+                result = load_file(con, path, home=home)
+            except LoadError as exc:
+                logger.error("could not load %s", exc)
+                result = FileLoad(
+                    path.name, path.parent.name, path.name.split(".", 1)[0], "postings", 0, 0,
+                    error=str(exc),
+                )
+            if not result.skipped:
+                logger.info(
+                    "loaded %s: %d rows read, %d new", result.landed_file, result.rows_read,
+                    result.rows_inserted,
+                )
+            results.append(result)
+    return results

@@ -1,0 +1,25 @@
+"""dbt-duckdb plugin: make the library's pure functions callable from the SQL models.
+
+Domain logic lives once, in ``pipeline/``; models call it as DuckDB functions so that the dbt
+DAG shows every step and a better parser needs a rebuild, not a re-crawl.
+"""
+
+from __future__ import annotations
+
+from duckdb import DuckDBPyConnection
+from dbt.adapters.duckdb.plugins import BasePlugin
+
+from pipeline.text import html_to_text
+
+
+def register(conn: DuckDBPyConnection) -> None:
+    """Register every function the models use on one connection."""
+    conn.create_function(
+        "jt_html_to_text", html_to_text, ["VARCHAR"], "VARCHAR", null_handling="special",
+        side_effects=False,
+    )
+
+
+class Plugin(BasePlugin):
+    def configure_connection(self, conn: DuckDBPyConnection) -> None:
+        register(conn)

@@ -1,0 +1,25 @@
+{# The columns every stg_<source>__postings model shares, cast from raw.postings. #}
+{% macro posting_base_columns() %}
+    source || ':' || source_id as posting_id,
+    source,
+    source_id,
+    content_hash,
+    url,
+    title,
+    company,
+    location as location_text,
+    country as country_text,
+    remote as is_remote,
+    cast(posted_at as timestamptz) as posted_at,
+    cast(updated_at as timestamptz) as updated_at,
+    description_text,
+    description_html,
+    salary_text,
+    pay as pay_structured,
+    employment_type,
+    board,
+    extras,
+    cast(crawled_at as timestamptz) as crawled_at,
+    run_id,
+    loaded_at
+{% endmacro %}

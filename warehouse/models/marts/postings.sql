@@ -1,0 +1,40 @@
+-- One row per posting (the newest version of it), with the columns users query.
+with
+
+versions as (select * from {{ ref('int_postings_versioned') }}),
+
+latest as (
+
+    select * from versions
+    where version_rank = 1
+
+),
+
+final as (
+
+    select
+        posting_id,
+        source,
+        source_id,
+        url,
+        title,
+        company,
+        location_text,
+        country_text,
+        is_remote,
+        posted_at,
+        cast(date_trunc('month', posted_at) as date) as posted_month,
+        employment_type,
+        board,
+        description_text,
+        salary_text,
+        pay_structured,
+        content_hash,
+        n_versions,
+        first_seen_at,
+        last_seen_at
+    from latest
+
+)
+
+select * from final
