@@ -1,0 +1,87 @@
+"""The main flow: crawl every source, load the landing files, build the warehouse, report."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.states import Completed, Failed
+
+from pipeline import build as dbt_build
+from pipeline import crawl as crawling
+from pipeline import load as loading
+from pipeline.config import Settings, Source, get_settings, load_sources
+from pipeline.summary import RunSummary
+
+
+@task(retries=1, retry_delay_seconds=30, task_run_name="crawl-{source.name}")
+def crawl_source(source: Source, settings: Settings, run_id: str) -> crawling.CrawlResult:
+    """Crawl one source; a failed crawl is retried once, then reported, never raised."""
+    logger = get_run_logger()
+    result = crawling.crawl(source, settings, run_id, on_progress=logger.info)
+    if result.status == "failed":
+        raise RuntimeError(f"{source.name} failed: {result.reason}")
+    return result
+
+
+@task
+def load_landing(settings: Settings) -> list[loading.FileLoad]:
+    """Load every landing file not loaded yet into the raw schema."""
+    return loading.load_landing(settings.warehouse_path, settings.landing_dir)
+
+
+@task(retries=1, retry_delay_seconds=5)
+def build_warehouse(settings: Settings) -> dbt_build.BuildResult:
+    """Run dbt build (seeds, models, tests) on the warehouse."""
+    result = dbt_build.build(settings)
+    if not result.ok:
+        raise dbt_build.BuildError("; ".join(result.failures) or "dbt build failed")
+    return result
+
+
+@flow(name="jobtrends-run", log_prints=True)
+def run_pipeline(
+    sources: list[str] | None = None,
+    replay: str | None = None,
+    home: str | None = None,
+    run_id: str | None = None,
+):
+    """Crawl the sources of sources.toml, load them into DuckDB, build the dbt models.
+
+    One failing source does not stop the others: the run ends `partial` (some sources failed
+    or gave URLs up) or `failed` (no source landed anything), and says which and why.
+    """
+    logger = get_run_logger()
+    settings = get_settings(home=home, replay=replay)
+    configured = load_sources()
+    chosen = [configured[name] for name in (sources or [s for s in configured if configured[s].enabled])]
+    run_id = run_id or crawling.new_run_id()
+    summary = RunSummary(run_id=run_id, mode="replay" if settings.replay else "live")
+
+    futures = {s.name: crawl_source.submit(s, settings, run_id) for s in chosen}
+    for name, future in futures.items():
+        state = future.wait() or future.state
+        if state.is_completed():
+            summary.crawls.append(future.result())
+        else:
+            summary.crawls.append(
+                crawling.CrawlResult(name, run_id, "failed", reason=str(state.message or "crashed"))
+            )
+
+    summary.loads = load_landing(settings)
+    try:
+        summary.build = build_warehouse(settings)
+        summary.add_counts(settings.warehouse_path)
+    except Exception as exc:  # the summary must still be published
+        summary.build_error = str(exc)
+        logger.error("build failed: %s", exc)
+
+    create_markdown_artifact(key="run-summary", markdown=summary.markdown(), description="jobtrends run")
+    create_table_artifact(
+        key="crawls", table=[asdict(c) | {"gave_up": len(c.gave_up)} for c in summary.crawls]
+    )
+    logger.info("\n%s", summary.text())
+    if summary.status == "failed":
+        return Failed(message=summary.headline(), data=summary)
+    return Completed(message=summary.headline(), data=summary)

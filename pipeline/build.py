@@ -1,0 +1,72 @@
+"""Build the dbt project against the warehouse file and report what ran."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.config import REPO_ROOT, WAREHOUSE_PROJECT, Settings
+
+logger = logging.getLogger(__name__)
+
+
+class BuildError(RuntimeError):
+    """dbt could not build the models, or a data test failed."""
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    counts: dict[str, int] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def dbt_executable() -> str:
+    """Return the dbt that belongs to this interpreter's environment."""
+    local = Path(sys.executable).with_name("dbt")
+    return str(local) if local.exists() else (shutil.which("dbt") or "dbt")
+
+
+def dbt_env(settings: Settings) -> dict[str, str]:
+    """Return the environment dbt runs with: the warehouse path and an importable project."""
+    return {
+        **os.environ,
+        "JOBTRENDS_WAREHOUSE": str(settings.warehouse_path),
+        "DBT_LOG_PATH": str(settings.home / "logs" / "dbt"),
+        "DBT_TARGET_PATH": str(settings.home / "dbt_target"),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
+    }
+
+
+def build(settings: Settings, select: str | None = None, command: str = "build") -> BuildResult:
+    """Run ``dbt build`` (seeds, models, tests) and summarise ``run_results.json``."""
+    if not settings.warehouse_path.exists():
+        raise BuildError(f"no warehouse at {settings.warehouse_path}: run `jobtrends load` first")
+    cmd = [dbt_executable(), command, "--project-dir", str(WAREHOUSE_PROJECT),
+           "--profiles-dir", str(WAREHOUSE_PROJECT)]
+    if select:
+        cmd += ["--select", select]
+    results_file = settings.home / "dbt_target" / "run_results.json"
+    results_file.unlink(missing_ok=True)
+    proc = subprocess.run(cmd, env=dbt_env(settings), capture_output=True, text=True, cwd=REPO_ROOT)
+    if not results_file.exists():
+        raise BuildError(f"dbt {command} failed before running anything:\n{proc.stdout[-3000:]}{proc.stderr[-2000:]}")
+    results = json.loads(results_file.read_text(encoding="utf-8"))
+    counts: dict[str, int] = {}
+    failures = []
+    for r in results.get("results", []):
+        counts[r["status"]] = counts.get(r["status"], 0) + 1
+        if r["status"] in ("error", "fail"):
+            failures.append(f"{r['unique_id']}: {(r.get('message') or '').strip()[:300]}")
+    seconds = float(results.get("elapsed_time", 0.0))
+    result = BuildResult(ok=proc.returncode == 0 and not failures, counts=counts, failures=failures, seconds=round(seconds, 1))
+    if not result.ok:
+        logger.error("dbt %s failed: %s", command, "; ".join(failures) or proc.stdout[-2000:])
+    return result

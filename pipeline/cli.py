@@ -1,0 +1,254 @@
+"""The ``jobtrends`` command: run the pipeline, or one step of it, and query the warehouse."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from pipeline.config import ConfigError, get_settings, load_sources
+
+# Prefect's local server needs no telemetry; set before Prefect is imported (lazily, below).
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+app = typer.Typer(
+    help="Scrape ML engineer job postings into a DuckDB warehouse and track skills, roles and pay.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+ReplayOpt = Annotated[
+    Path | None,
+    typer.Option("--replay", envvar="JOBTRENDS_REPLAY", help="Replay a recorded corpus instead of the network."),
+]
+HomeOpt = Annotated[
+    Path | None,
+    typer.Option("--home", envvar="JOBTRENDS_HOME", help="Folder of landing files, warehouse and reports [default: ./data]."),
+]
+SourcesOpt = Annotated[
+    list[str] | None,
+    typer.Option("--source", "-s", help="Only this source of sources.toml (repeatable)."),
+]
+
+
+def fail(message: str, code: int = 2) -> None:
+    """Print one clear line on stderr and exit."""
+    err.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(code)
+
+
+def setup_logging(verbose: bool = False) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        datefmt="%H:%M:%S",
+    )
+
+
+def chosen_sources(names: list[str] | None) -> list[str]:
+    try:
+        configured = load_sources()
+    except ConfigError as exc:
+        fail(str(exc))
+    unknown = [n for n in names or [] if n not in configured]
+    if unknown:
+        fail(f"unknown source(s) {', '.join(unknown)}; sources.toml has {', '.join(configured)}")
+    return names or [n for n, s in configured.items() if s.enabled]
+
+
+def print_summary(summary) -> None:
+    table = Table(title=f"run {summary.run_id} ({summary.mode})")
+    for col in ("source", "status", "crawled", "new", "known", "rejects", "gave up", "in warehouse", "seconds"):
+        table.add_column(col, justify="left" if col in ("source", "status") else "right")
+    colour = {"ok": "green", "partial": "yellow", "failed": "red"}
+    for r in summary.rows():
+        table.add_row(
+            r["source"], f"[{colour[r['status']]}]{r['status']}[/]", str(r["crawled"]), str(r["new"]),
+            str(r["known"]), str(r["rejects"]), str(r["gave_up"]), str(r["in_warehouse"]), f"{r['seconds']:.1f}",
+        )
+    console.print(table)
+    for r in summary.rows():
+        if r["why"]:
+            console.print(f"[{colour[r['status']]}]{r['source']}[/]: {r['why']}")
+    console.print(f"[bold {colour[summary.status]}]{summary.headline()}[/]")
+
+
+@app.command()
+def run(
+    replay: ReplayOpt = None,
+    home: HomeOpt = None,
+    source: SourcesOpt = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Crawl every source, load the postings, build the warehouse and print a summary."""
+    from pipeline.preflight import PreflightError, check
+
+    names = chosen_sources(source)
+    settings = get_settings(home=home, replay=replay)
+    try:
+        mode = check(settings.replay)
+    except PreflightError as exc:
+        fail(str(exc))
+    console.print(f"jobtrends run: {', '.join(names)} -> {settings.home} ({mode})")
+    setup_logging(verbose)
+    from flows.run import run_pipeline
+
+    state = run_pipeline(
+        sources=names,
+        replay=str(settings.replay) if settings.replay else None,
+        home=str(settings.home),
+        return_state=True,
+    )
+    summary = state.result(raise_on_failure=False)
+    if not hasattr(summary, "rows"):
+        fail(f"the run crashed: {summary}", code=1)
+    print_summary(summary)
+    raise typer.Exit({"ok": 0, "partial": 3, "failed": 1}[summary.status])
+
+
+@app.command()
+def crawl(
+    replay: ReplayOpt = None,
+    home: HomeOpt = None,
+    source: SourcesOpt = None,
+) -> None:
+    """Crawl sources into landing files only (no load, no build)."""
+    from pipeline.crawl import crawl as crawl_one
+    from pipeline.crawl import new_run_id
+    from pipeline.preflight import PreflightError, check
+
+    names = chosen_sources(source)
+    settings = get_settings(home=home, replay=replay)
+    try:
+        check(settings.replay)
+    except PreflightError as exc:
+        fail(str(exc))
+    setup_logging()
+    run_id = new_run_id()
+    configured = load_sources()
+    worst = 0
+    for name in names:
+        result = crawl_one(configured[name], settings, run_id, on_progress=console.print)
+        console.print(f"{name}: {result.status}, {result.items} postings {result.reason}")
+        worst = max(worst, {"ok": 0, "partial": 3, "failed": 1}[result.status])
+    raise typer.Exit(worst)
+
+
+@app.command()
+def load(home: HomeOpt = None) -> None:
+    """Load landing files not loaded yet into the warehouse's raw tables."""
+    from pipeline.load import load_landing
+
+    settings = get_settings(home=home)
+    if not settings.landing_dir.exists():
+        fail(f"no landing files under {settings.landing_dir}: run `jobtrends crawl` first")
+    setup_logging()
+    results = load_landing(settings.warehouse_path, settings.landing_dir)
+    new = [r for r in results if not r.skipped]
+    errors = [r for r in results if r.error]
+    console.print(
+        f"{len(new)} file(s) loaded, {sum(r.rows_inserted for r in new)} new row(s), "
+        f"{len(results) - len(new)} already loaded, {len(errors)} error(s)"
+    )
+    for r in errors:
+        err.print(f"[red]{r.landed_file}[/]: {r.error}")
+    raise typer.Exit(1 if errors else 0)
+
+
+@app.command()
+def build(
+    home: HomeOpt = None,
+    select: Annotated[str | None, typer.Option(help="dbt selector, e.g. marts or postings+")] = None,
+) -> None:
+    """Build the dbt models and run their tests on the warehouse."""
+    from pipeline.build import BuildError
+    from pipeline.build import build as dbt_build
+
+    settings = get_settings(home=home)
+    started = time.monotonic()
+    try:
+        result = dbt_build(settings, select=select)
+    except BuildError as exc:
+        fail(str(exc), code=1)
+    console.print(f"dbt build: {result.counts} in {time.monotonic() - started:.1f}s")
+    for f in result.failures:
+        err.print(f"[red]{f}[/]")
+    raise typer.Exit(0 if result.ok else 1)
+
+
+@app.command()
+def sql(
+    query: Annotated[str | None, typer.Argument(help="SQL to run; none opens a prompt.")] = None,
+    home: HomeOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
+) -> None:
+    """Query the warehouse (read-only): `jobtrends sql "select ..."`."""
+    import duckdb
+
+    settings = get_settings(home=home)
+    if not settings.warehouse_path.exists():
+        fail(f"no warehouse at {settings.warehouse_path}: run `jobtrends run` first")
+    with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
+        if query is not None:
+            try:
+                show(con, query, fmt)
+            except duckdb.Error as exc:
+                fail(str(exc).splitlines()[0], code=1)
+            return
+        console.print(f"{settings.warehouse_path} (read-only); end a query with ';', quit with Ctrl-D")
+        buffer = ""
+        for line in sys.stdin:
+            buffer += line
+            if buffer.strip().endswith(";"):
+                try:
+                    show(con, buffer, fmt)
+                except duckdb.Error as exc:
+                    err.print(f"[red]{str(exc).splitlines()[0]}[/]")
+                buffer = ""
+
+
+def show(con, query: str, fmt: str) -> None:
+    """Print a query's result as a table, CSV or JSON lines."""
+    import csv
+    import json
+
+    cursor = con.execute(query)
+    if cursor.description is None:
+        return
+    columns = [d[0] for d in cursor.description]
+    rows = cursor.fetchall()
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif fmt == "json":
+        for row in rows:
+            sys.stdout.write(json.dumps(dict(zip(columns, row, strict=True)), default=str) + "\n")
+    else:
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        console.print(table)
+        console.print(f"{len(rows)} row(s)")
+
+
+@app.command()
+def serve() -> None:
+    """Start the schedules: Hacker News monthly, job boards daily (Ctrl-C stops)."""
+    from flows.deployments import serve_all
+
+    serve_all()
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,143 @@
+"""Run one source's spider as a ``scrapy crawl`` subprocess and say how it went.
+
+Crawls run as subprocesses because Twisted's reactor cannot be restarted inside one long-lived
+worker process; it also lets sources crawl side by side and fail on their own.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pipeline.config import REPO_ROOT, Settings, Source
+
+logger = logging.getLogger(__name__)
+
+_PROGRESS = re.compile(r"Crawled \d+ pages .* scraped \d+ items")
+
+
+def new_run_id() -> str:
+    """Return a run id: the UTC time, sortable, safe in file names."""
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+@dataclass
+class CrawlResult:
+    """What one source's crawl produced, and whether to trust it."""
+
+    source: str
+    run_id: str
+    status: str  # ok | partial | failed
+    items: int = 0
+    rejects: int = 0
+    requests: int = 0
+    retries: int = 0
+    gave_up: list[dict] = field(default_factory=list)
+    errors: int = 0
+    reason: str = ""
+    seconds: float = 0.0
+    log_file: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+def spider_args(source: Source) -> list[str]:
+    """Return ``-a key=value`` arguments for a source's table of sources.toml."""
+    args = []
+    for key, value in source.args.items():
+        if isinstance(value, list | tuple):
+            value = ",".join(str(v) for v in value)
+        args += ["-a", f"{key}={value}"]
+    return args
+
+
+def judge(source: str, run_id: str, returncode: int, stats: dict | None) -> CrawlResult:
+    """Classify a finished crawl from its exit code and stats file."""
+    if stats is None:
+        return CrawlResult(source, run_id, "failed", reason=f"crawl exited {returncode} with no stats")
+    result = CrawlResult(
+        source,
+        run_id,
+        "ok",
+        items=int(stats.get("item_scraped_count", 0)),
+        requests=int(stats.get("downloader/request_count", 0)),
+        retries=int(stats.get("retry/count", 0)),
+        gave_up=list(stats.get("jobtrends/gave_up") or []),
+        errors=int(stats.get("log_count/ERROR", 0)),
+        rejects=int(stats.get(f"{source}/rejected", 0)) + int(stats.get(f"{source}/malformed_body", 0)),
+    )
+    finish = stats.get("finish_reason")
+    reasons = []
+    if returncode != 0:
+        reasons.append(f"exit code {returncode}")
+    if finish != "finished":
+        reasons.append(f"finish reason {finish}")
+    if result.gave_up:
+        reasons.append(f"gave up {len(result.gave_up)} URL(s)")
+    if stats.get("replay/not_recorded"):
+        reasons.append(f"{stats['replay/not_recorded']} URL(s) not recorded in the corpus")
+    if result.errors and not reasons:
+        reasons.append(f"{result.errors} error(s) in the log")
+    if reasons:
+        result.status = "partial" if result.items and returncode == 0 else "failed"
+        result.reason = "; ".join(reasons)
+    return result
+
+
+def crawl(
+    source: Source,
+    settings: Settings,
+    run_id: str,
+    on_progress: Callable[[str], None] | None = None,
+) -> CrawlResult:
+    """Crawl one source into its landing files; never raises for a failed crawl."""
+    landing = settings.landing_dir / source.spider
+    log_dir = settings.home / "logs" / run_id
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_file = log_dir / f"{source.name}.log"
+    env = {
+        **os.environ,
+        "SCRAPY_SETTINGS_MODULE": "spiders.settings",
+        "JOBTRENDS_HOME": str(settings.home),
+        "JOBTRENDS_RUN_ID": run_id,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
+    }
+    if settings.replay is not None:
+        env["JOBTRENDS_REPLAY"] = str(settings.replay)
+    else:
+        env.pop("JOBTRENDS_REPLAY", None)
+    cmd = [sys.executable, "-m", "scrapy", "crawl", source.spider, *spider_args(source)]
+    cmd += ["-s", "LOGSTATS_INTERVAL=10"]
+    started = time.monotonic()
+    logger.info("crawling %s (%s)", source.name, "replay" if settings.replay else "live")
+    with log_file.open("w", encoding="utf-8") as log:
+        proc = subprocess.Popen(
+            cmd, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.PIPE, text=True, bufsize=1
+        )
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            log.write(line)
+            if on_progress and _PROGRESS.search(line):
+                on_progress(f"{source.name}: {line.split('INFO: ', 1)[-1].strip()}")
+        returncode = proc.wait()
+    stats_file = landing / f"{run_id}.stats.json"
+    stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.exists() else None
+    result = judge(source.name, run_id, returncode, stats)
+    result.seconds = round(time.monotonic() - started, 1)
+    result.log_file = str(log_file)
+    if result.status == "failed" and stats is None:
+        tail = log_file.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-5:]
+        result.reason += ": " + " | ".join(tail)
+    logger.info("crawled %s: %s, %d items in %.1fs", source.name, result.status, result.items, result.seconds)
+    return result

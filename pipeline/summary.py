@@ -1,0 +1,91 @@
+"""What a run did, per source: postings landed, new vs already known, rejects, give-ups, time."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from pipeline.build import BuildResult
+from pipeline.crawl import CrawlResult
+from pipeline.load import FileLoad
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    mode: str
+    crawls: list[CrawlResult] = field(default_factory=list)
+    loads: list[FileLoad] = field(default_factory=list)
+    build: BuildResult | None = None
+    build_error: str | None = None
+    postings_in_warehouse: dict[str, int] = field(default_factory=dict)
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def status(self) -> str:
+        """``ok``, ``partial`` (some source failed or gave up) or ``failed``."""
+        if self.build_error or not self.crawls or all(c.status == "failed" for c in self.crawls):
+            return "failed"
+        if any(c.status != "ok" for c in self.crawls) or any(f.error for f in self.loads):
+            return "partial"
+        return "ok"
+
+    def add_counts(self, warehouse: Path) -> None:
+        """Read postings per source from the built mart."""
+        with duckdb.connect(str(warehouse), read_only=True) as con:
+            rows = con.execute("select source, count(*) from main.postings group by 1").fetchall()
+        self.postings_in_warehouse = dict(rows)
+
+    def rows(self) -> list[dict]:
+        """Return one summary row per source."""
+        out = []
+        for c in self.crawls:
+            files = [f for f in self.loads if f.source == c.source and f.run_id == self.run_id]
+            postings = [f for f in files if f.kind == "postings"]
+            out.append(
+                {
+                    "source": c.source,
+                    "status": c.status,
+                    "crawled": c.items,
+                    "new": sum(f.rows_inserted for f in postings),
+                    "known": sum(f.rows_known for f in postings),
+                    "rejects": sum(f.rows_read for f in files if f.kind == "rejects"),
+                    "gave_up": len(c.gave_up),
+                    "in_warehouse": self.postings_in_warehouse.get(c.source, 0),
+                    "seconds": c.seconds,
+                    "why": c.reason,
+                }
+            )
+        return out
+
+    def headline(self) -> str:
+        elapsed = time.monotonic() - self.started
+        failed = [c.source for c in self.crawls if c.status != "ok"]
+        text = f"run {self.run_id} ({self.mode}): {self.status} in {elapsed:.0f}s"
+        if failed:
+            text += f"; not ok: {', '.join(failed)}"
+        if self.build_error:
+            text += f"; build failed: {self.build_error[:200]}"
+        return text
+
+    def text(self) -> str:
+        """Return the summary as a plain-text table for logs."""
+        rows = self.rows()
+        cols = ["source", "status", "crawled", "new", "known", "rejects", "gave_up", "in_warehouse", "seconds"]
+        widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) if rows else len(c) for c in cols}
+        lines = ["  ".join(c.ljust(widths[c]) for c in cols)]
+        lines += ["  ".join(str(r[c]).ljust(widths[c]) for c in cols) for r in rows]
+        lines += [f"{r['source']}: {r['why']}" for r in rows if r["why"]]
+        lines.append(self.headline())
+        return "\n".join(lines)
+
+    def markdown(self) -> str:
+        """Return the summary as a Markdown table, for the Prefect artifact."""
+        rows = self.rows()
+        cols = ["source", "status", "crawled", "new", "known", "rejects", "gave_up", "in_warehouse", "seconds", "why"]
+        lines = [f"# {self.headline()}", "", "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+        lines += ["| " + " | ".join(str(r[c]) for c in cols) + " |" for r in rows]
+        return "\n".join(lines)
