@@ -100,8 +100,12 @@ def crawl(
     settings: Settings,
     run_id: str,
     on_progress: Callable[[str], None] | None = None,
+    scrapy_settings: dict[str, str] | None = None,
 ) -> CrawlResult:
-    """Crawl one source into its landing files; never raises for a failed crawl."""
+    """Crawl one source into its landing files; never raises for a failed crawl.
+
+    ``scrapy_settings`` overrides Scrapy settings for this crawl (``-s NAME=VALUE``).
+    """
     landing = settings.landing_dir / source.spider
     log_dir = settings.home / "logs" / run_id
     log_dir.mkdir(parents=True, exist_ok=True)
@@ -119,6 +123,8 @@ def crawl(
         env.pop("JOBTRENDS_REPLAY", None)
     cmd = [sys.executable, "-m", "scrapy", "crawl", source.spider, *spider_args(source)]
     cmd += ["-s", "LOGSTATS_INTERVAL=10"]
+    for name, value in (scrapy_settings or {}).items():
+        cmd += ["-s", f"{name}={value}"]
     started = time.monotonic()
     logger.info("crawling %s (%s)", source.name, "replay" if settings.replay else "live")
     with log_file.open("w", encoding="utf-8") as log:

@@ -16,11 +16,12 @@ API = "https://api.ashbyhq.com/posting-api/job-board"
 class AshbySpider(JsonApiSpider):
     name = "ashby"
     allowed_domains = ["api.ashbyhq.com"]
+    api_base = API
 
     async def start(self):
         for board in self.arg_list("boards"):
             yield scrapy.Request(
-                f"{API}/{board}?includeCompensation=true",
+                f"{self.api_base}/{board}?includeCompensation=true",
                 callback=self.parse_board,
                 cb_kwargs={"board": board},
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 from typing import Any
 
 import scrapy
@@ -22,7 +23,20 @@ def split_arg(value: Any) -> list[str]:
 
 
 class JsonApiSpider(scrapy.Spider):
-    """A spider of a JSON API; subclasses define ``name`` and their parse methods."""
+    """A spider of a JSON API; subclasses define ``name``, ``api_base`` and their parsing.
+
+    ``-a api_base=URL`` points a spider at a mirror or a local test server; the host is then
+    allowed too, so the offsite filter does not drop it.
+    """
+
+    api_base: str = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "api_base" in kwargs:
+            host = urlsplit(self.api_base).hostname
+            if host and hasattr(self, "allowed_domains"):
+                self.allowed_domains = [*self.allowed_domains, host]
 
     def source_config(self) -> dict[str, Any]:
         """Return this spider's table of sources.toml (empty when it has none)."""

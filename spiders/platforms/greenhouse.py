@@ -18,11 +18,12 @@ API = "https://boards-api.greenhouse.io/v1/boards"
 class GreenhouseSpider(JsonApiSpider):
     name = "greenhouse"
     allowed_domains = ["boards-api.greenhouse.io"]
+    api_base = API
 
     async def start(self):
         with_content = set(self.arg_list("content"))
         for board in self.arg_list("boards"):
-            url = f"{API}/{board}/jobs" + ("?content=true" if board in with_content else "")
+            url = f"{self.api_base}/{board}/jobs" + ("?content=true" if board in with_content else "")
             yield scrapy.Request(url, callback=self.parse_board, cb_kwargs={"board": board})
 
     def parse_board(self, response, board: str):

@@ -17,7 +17,6 @@ from spiders.items import JobPosting
 from spiders.platforms.base import JsonApiSpider
 
 API = "https://hn.algolia.com/api/v1"
-THREAD_LIST_URL = f"{API}/search_by_date?tags=story%2Cauthor_whoishiring&hitsPerPage=1000"
 THREAD_TITLE = re.compile(r"^Ask HN: Who is hiring\? \((?P<month>[A-Za-z]+ \d{4})\)", re.I)
 
 
@@ -38,6 +37,7 @@ def header_line(text: str) -> str | None:
 class HackernewsSpider(JsonApiSpider):
     name = "hackernews"
     allowed_domains = ["hn.algolia.com"]
+    api_base = API
 
     def __init__(self, since: str | None = None, until: str | None = None, months=None, **kwargs):
         super().__init__(**kwargs)
@@ -48,7 +48,11 @@ class HackernewsSpider(JsonApiSpider):
     async def start(self):
         if self.since is None and self.until is None and self.months is None:
             self.since = self.source_config().get("since")
-        yield scrapy.Request(THREAD_LIST_URL, callback=self.parse_thread_list)
+        yield scrapy.Request(self.thread_list_url(), callback=self.parse_thread_list)
+
+    def thread_list_url(self) -> str:
+        """Return the search for every story of the ``whoishiring`` account."""
+        return f"{self.api_base}/search_by_date?tags=story%2Cauthor_whoishiring&hitsPerPage=1000"
 
     def wanted(self, month: str) -> bool:
         """Return whether a thread month is inside ``since``/``until``."""
@@ -70,7 +74,7 @@ class HackernewsSpider(JsonApiSpider):
         self.crawler.stats.set_value("hackernews/threads", len(threads))
         for month, thread_id in threads:
             yield scrapy.Request(
-                f"{API}/items/{thread_id}", callback=self.parse_thread, cb_kwargs={"month": month}
+                f"{self.api_base}/items/{thread_id}", callback=self.parse_thread, cb_kwargs={"month": month}
             )
 
     def parse_thread(self, response, month: str):

@@ -1,0 +1,89 @@
+"""Shared fixtures: the replay corpus, small corpora built from fixtures, crawls through Scrapy."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import Settings, Source
+from pipeline.corpus import Corpus, default_corpus_path
+from pipeline.crawl import CrawlResult, crawl
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+# Where each fixture is served from: the URLs the spiders really ask for.
+FIXTURE_URLS = {
+    "https://hn.algolia.com/api/v1/search_by_date?tags=story%2Cauthor_whoishiring&hitsPerPage=1000": "hackernews/search_by_date.json",
+    "https://hn.algolia.com/api/v1/items/900300": "hackernews/item_900300.json",
+    "https://hn.algolia.com/api/v1/items/900200": "hackernews/item_900200.json",
+    "https://api.ashbyhq.com/posting-api/job-board/examplelabs?includeCompensation=true": "ashby/job-board.json",
+    "https://boards-api.greenhouse.io/v1/boards/examplecorp/jobs": "greenhouse/jobs.json",
+    "https://boards-api.greenhouse.io/v1/boards/contentco/jobs?content=true": "greenhouse/jobs_content.json",
+}
+
+
+def require_corpus() -> Path:
+    """Return the replay corpus path; fail under CI when it is missing, skip elsewhere."""
+    path = default_corpus_path()
+    if (path / "manifest.jsonl").is_file():
+        return path
+    message = f"replay corpus not found at {path} (set JOBTRENDS_CORPUS)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def corpus_path() -> Path:
+    return require_corpus()
+
+
+@pytest.fixture(scope="session")
+def corpus(corpus_path) -> Corpus:
+    return Corpus(corpus_path)
+
+
+def make_corpus(root: Path, bodies: dict[str, bytes], content_type: str = "application/json") -> Path:
+    """Write a corpus in the replay format (manifest + gzip bodies) and return its folder."""
+    root.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for url, body in bodies.items():
+        name = hashlib.sha256(url.encode()).hexdigest()[:16]
+        rel = f"bodies/test/{name}.gz"
+        (root / "bodies" / "test").mkdir(parents=True, exist_ok=True)
+        with gzip.open(root / rel, "wb") as fh:
+            fh.write(body)
+        lines.append(json.dumps({"url": url, "status": 200, "content_type": content_type, "body": rel, "source": "test", "note": "test fixture"}))
+    (root / "manifest.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def fixture_bodies() -> dict[str, bytes]:
+    return {url: (FIXTURES / rel).read_bytes() for url, rel in FIXTURE_URLS.items()}
+
+
+@pytest.fixture
+def fixture_corpus(tmp_path) -> Path:
+    """A corpus of the hand-written fixtures, at the URLs the spiders ask for."""
+    return make_corpus(tmp_path / "corpus", fixture_bodies())
+
+
+def run_spider(
+    spider: str, home: Path, replay: Path | None, run_id: str = "test-run", settings=None, **args
+) -> CrawlResult:
+    """Run a spider through the real Scrapy machinery (a `scrapy crawl` process)."""
+    source = Source(name=spider, spider=spider, schedule="daily", args=args)
+    return crawl(source, Settings(home=home, replay=replay), run_id, scrapy_settings=settings)
+
+
+def landed(home: Path, spider: str, run_id: str = "test-run", kind: str = "") -> list[dict]:
+    """Return the records of a landing file (``kind`` = "" for postings, "rejects")."""
+    suffix = ".rejects.jsonl.gz" if kind == "rejects" else ".jsonl.gz"
+    path = home / "landing" / spider / f"{run_id}{suffix}"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
