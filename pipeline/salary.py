@@ -270,7 +270,7 @@ _NUM_RE = (
     r"|(?P<plain>\d+(?:[.,]\d+)?)"
 )
 _MULT_RE = (
-    r"(?:(?P<mult>[kK](?!\d)|LPA|lpa|L|mm|MM|[mM]n?|[bB]n?|T|tn)(?![A-Za-z])"
+    r"(?:(?P<mult>[kK](?=p[./]?[ahdwm]\b)|(?:[kK](?!\d)|LPA|lpa|L|mm|MM|[mM]n?|[bB]n?|T|tn)(?![A-Za-z]))"
     r"|" + _SP + r"?(?P<multw>thousand|[Mm]illion|[Bb]illion|[Tt]rillion|lakhs?|lacs?|Lakhs?"
     r"|Lacs?|LPA|lpa|[Cc]rores?|[Cc]r|K|k|k€)(?![A-Za-z]))"
 )
@@ -283,7 +283,7 @@ _ATOM = re.compile(
     r"(?:(?P<pre>" + _PREFIX_RE + r")" + _SP + r"?)?"
     r"(?P<num>" + _NUM_RE + r")(?![\d])"
     r"(?:" + _MULT_RE + r")?"
-    r"(?:" + _SP + r"?" + _SUFFIX_RE + r")?"
+    r"(?:" + _SP + r"?(?P<paren>\()?" + _SUFFIX_RE + r"(?(paren)\)))?"
 )
 _MULTIPLIERS = {
     "k": 1e3,
@@ -310,14 +310,21 @@ _MULTIPLIERS = {
     "crores": 1e7,
 }
 _BIG = 1e6
+_GAP_SP = r"[ \t\u00a0\u202f\u00ad\u200b]"
 _RANGE_GAP = re.compile(
-    _SP + r"*(?:\[[^\]\n]{0,200}\]" + _SP + r"*)?"
-    r"(?:-{1,2}|‐|‑|–|—|−|~|to|To|TO|until|bis|up to|and|und|y|et)"
-    + _SP
+    # the bracket is a note ("$142,000 [minimum in our lowest market] to ..."), the
+    # parenthesis a conversion ("£13 ($22) and £35 ($60) per hour")
+    _GAP_SP + r"*(?:\[[^\]\n]{0,200}\]" + _GAP_SP + r"*|\([^()\n]{0,30}\)" + _GAP_SP + r"*)?"
+    r"(?P<sep>-{1,2}|‐|‑|–|—|−|~|to|To|TO|until|bis|up to|and|und|y|et)"
+    + _GAP_SP
     + r"*(?:~|up to|approx\.?|approximately)?"
-    + _SP
+    + _GAP_SP
     + r"*\Z"
 )
+_CONVERSION_OPEN = re.compile(
+    _SP + r"*\(" + _SP + r"*(?:~|≈|approx\.?|about|ca\.|roughly|i\.e\.)?" + _SP + r"*"
+)
+_CONVERSION_CLOSE = re.compile(_SP + r"*\)")
 _BETWEEN = re.compile(r"(?:between|zwischen|entre)\W*\Z", re.I)
 _AND_WORDS = frozenset({"and", "und", "y", "et"})
 
@@ -358,11 +365,14 @@ _STRONG_PAY = re.compile(
     re.I,
 )
 _AFTER_POS = re.compile(
-    r"\A\W{0,3}(?:\+\W{0,2})?(?:equity|options|stock|bonus|benefits|salary|base|ote|doe|cash|ctc|lpa"
+    r"\A\W{0,3}(?:\+\W{0,2}|w/\s*|with\s+|plus\s+|and\s+)?(?:equity|options|stock|bonus|benefits|salary|base|ote|doe|cash|ctc|lpa"
     r"|gross|brutto|depending|dependent|negotiable|based\s+on|commensurate|plus)",
     re.I,
 )
 _POS_AFTER = re.compile(r"\b(?:" + _POS_WORDS + r")\b", re.I)
+_BOUND_BEFORE = re.compile(
+    r"\b(?:up\s*to|upto|starting(?:\s+(?:at|from))?|starts\s+at|from|as\s+much\s+as)\W*\Z", re.I
+)
 _AFTER_CUT = re.compile(r"[\n|;+,(\[•]|\.(?:\s|\Z)| and | plus | with | & |\s-\s")
 _AFTER_NEG = re.compile(r"\b(?:" + _NEG_WORDS + r"|equity|stock|options|shares)\b", re.I)
 _OTE = re.compile(r"\b(?:OTE|on[- ]target(?:\s+earnings)?|incl(?:uding|\.)?\s+commission)\b", re.I)
@@ -465,7 +475,8 @@ _PLACE_CURRENCY = [
         re.compile(r"\b(?:Toronto|Vancouver|Montreal|Montréal|Ottawa|Calgary|Waterloo|Canada)\b"),
         "CAD",
     ),
-    (re.compile(r"\b(?:Sydney|Melbourne|Brisbane|Perth|Australia)\b"), "AUD"),
+    (re.compile(r"\b(?:Sydney|Melbourne|Brisbane|Perth|Canberra|Adelaide|Australia)\b"), "AUD"),
+    (re.compile(r"\b(?:Auckland|Wellington|New Zealand)\b"), "NZD"),
     (re.compile(r"\bSingapore\b"), "SGD"),
     (
         re.compile(
@@ -484,7 +495,6 @@ _PLACE_CURRENCY = [
         "USD",
     ),
 ]
-_DOC_DOLLAR = re.compile(r"\b(CAD|AUD|NZD|SGD|HKD|USD)\b|\b(C|CA|A|AU|NZ|S|SG|HK|US)\$")
 
 
 @dataclass
@@ -587,8 +597,24 @@ def _merge_currency(a: str | None, b: str | None) -> tuple[bool, str | None]:
     return False, None
 
 
+def _drop_conversions(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """Drop figures in parentheses right after another one: ``£13 ($22)`` converts £13."""
+    out: list[_Atom] = []
+    for a in atoms:
+        if (
+            out
+            and a.currency is not None
+            and _CONVERSION_OPEN.fullmatch(text, out[-1].end, a.start)
+            and _CONVERSION_CLOSE.match(text, a.end)
+        ):
+            continue
+        out.append(a)
+    return out
+
+
 def _candidates(text: str, atoms: list[_Atom]) -> list[_Candidate]:
     out: list[_Candidate] = []
+    atoms = _drop_conversions(text, atoms)
     i = 0
     while i < len(atoms):
         a = atoms[i]
@@ -596,7 +622,7 @@ def _candidates(text: str, atoms: list[_Atom]) -> list[_Candidate]:
         if b is not None and b.start - a.end <= 220:
             gap = text[a.end : b.start]
             gm = _RANGE_GAP.match(gap)
-            if gm and gm.group(0).strip().split(" ")[0].lower() in _AND_WORDS:
+            if gm and gm.group("sep").lower() in _AND_WORDS:
                 gm = gm if _BETWEEN.search(text, max(0, a.start - 20), a.start) else None
             if gm and (a.currency or b.currency):
                 ok, cur = _merge_currency(a.currency, b.currency)
@@ -637,8 +663,12 @@ def _candidates(text: str, atoms: list[_Atom]) -> list[_Candidate]:
 # --- context ---------------------------------------------------------------------------------
 
 
-def _line_before(text: str, start: int) -> str:
-    """Return the text of the clause before ``start``, or the heading line above it."""
+def _line_before(text: str, start: int) -> tuple[str, str]:
+    """Return the clause before ``start`` and, when that is empty, the heading line above it.
+
+    "Annual Salary:\n$265,000—$295,000 USD": the heading carries the cue. Headings are kept
+    apart because a field label ("Relocation offered:") is not a statement about the figure.
+    """
     lo = max(0, start - 120)
     window = text[lo:start]
     cut = 0
@@ -646,7 +676,6 @@ def _line_before(text: str, start: int) -> str:
         cut = m.end()
     before = window[cut:]
     if before.strip(" \t-*:") == "" and cut and window[cut - 1 : cut] == "\n":
-        # "Annual Salary:\n$265,000—$295,000 USD": the heading line above carries the cue.
         prev_end = lo + cut - 1
         prev_start = text.rfind("\n", 0, prev_end) + 1
         while prev_end > prev_start and text[prev_start:prev_end].strip() == "" and prev_start:
@@ -654,8 +683,8 @@ def _line_before(text: str, start: int) -> str:
             prev_start = text.rfind("\n", 0, prev_end) + 1
         heading = text[prev_start:prev_end]
         if len(heading) <= 60:
-            return heading + " " + before
-    return before
+            return before, heading
+    return before, ""
 
 
 def _segment_is_bare(text: str, start: int, end: int) -> bool:
@@ -712,18 +741,18 @@ def _resolve_currency(
 
 
 def _doc_dollar(text: str) -> str | None:
-    """Return the dollar a text declares for itself (one of CAD/AUD/...), if only one."""
+    """Return the dollar of the one non-US dollar country a text names, if it names no US place.
+
+    "Melbourne, Australia | $89k-$104k" means Australian dollars; a text that also names a US
+    place keeps the US dollar, as does one that names no place at all.
+    """
     if "$" not in text:
         return None
-    seen = set()
-    for m in _DOC_DOLLAR.finditer(text):
-        token = m.group(1) or _PREFIX_CURRENCY.get(m.group(2) + "$")
-        seen.add(token)
-    seen.discard(None)
-    if len(seen) == 1:
-        (only,) = seen
-        return None if only == "USD" else only
-    return None
+    found = {cur for pat, cur in _PLACE_CURRENCY if pat.search(text)}
+    dollars = found & _DOLLAR_CODES
+    if "USD" in found or len(dollars) != 1:
+        return None
+    return dollars.pop()
 
 
 def _period_word(words: str) -> str | None:
@@ -779,7 +808,7 @@ def _judge(text: str, c: _Candidate, country: str | None, doc_dollar: str | None
         if found:
             period, explicit, end = found, True, pm.end()
 
-    before = _line_before(text, c.start)
+    before, heading = _line_before(text, c.start)
     after_raw = text[end : end + 80]
     cut = _AFTER_CUT.search(after_raw)
     after = after_raw[: cut.start()] if cut else after_raw
@@ -791,6 +820,15 @@ def _judge(text: str, c: _Candidate, country: str | None, doc_dollar: str | None
         cue = m
     if cue is not None and cue.group("neg"):
         return None
+    if cue is None and heading:
+        for m in _BEFORE_CUE.finditer(heading):
+            cue = m
+        if cue is not None and cue.group("neg"):
+            # a label such as "Relocation offered:" does not make a range any less pay, but
+            # "Signing bonus:" makes a lone figure under it a bonus
+            if not c.is_range:
+                return None
+            cue = None
     if _AFTER_NEG.search(after) and not _OTE.search(after):
         return None
     has_pos = (
@@ -809,7 +847,7 @@ def _judge(text: str, c: _Candidate, country: str | None, doc_dollar: str | None
 
     if period is None:
         bm = None
-        for m in _PERIOD_BEFORE.finditer(before[-60:]):
+        for m in _PERIOD_BEFORE.finditer((heading + " " + before)[-60:]):
             bm = m
         guess = _period_word(bm.group("u")) if bm is not None else None
         if guess and _within_limits(currency, guess, c.low, c.high):
@@ -817,9 +855,7 @@ def _judge(text: str, c: _Candidate, country: str | None, doc_dollar: str | None
     if period is not None and explicit:
         if not _within_limits(currency, period, c.low, c.high):
             return None
-        if not (c.is_range or has_pos or period == "year") and not _segment_is_bare(
-            text, c.start, end
-        ):
+        if not (c.is_range or has_pos) and not _segment_is_bare(text, c.start, end):
             return None
     else:
         period = _period_band(currency, c.high)
@@ -827,7 +863,13 @@ def _judge(text: str, c: _Candidate, country: str | None, doc_dollar: str | None
             return None
         if period in ("hour", "month") and not has_pos:
             return None
-        if not c.is_range and not has_pos and not _segment_is_bare(text, c.start, end):
+        # A lone yearly figure needs a pay word, a bound ("up to £65k") or a field of its own.
+        if (
+            not c.is_range
+            and not has_pos
+            and not (period == "year" and _BOUND_BEFORE.search(before))
+            and not _segment_is_bare(text, c.start, end)
+        ):
             return None
 
     return Salary(
