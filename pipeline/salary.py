@@ -337,8 +337,8 @@ _PRECHECK = re.compile(
 # Context cues. Order inside each group matters only for overlapping words; the whole
 # pattern is applied to a short window, so it stays cheap.
 _NEG_WORDS = (
-    r"rais(?:e|ed|es|ing)|fund(?:s|ed|ing|raise|raising)?|round|seed|pre-seed|series\s+[a-h]"
-    r"|invest\w*|valu(?:ation|ed)|revenues?|rev|arr|mrr|gmv|run[- ]rate|sales|deals?|acv|tcv"
+    r"rais(?:e|ed|es|ing)(?!\s+to\b)|fund(?:s|ed|ing|raise|raising)?|round|seed|pre-seed|series\s+[a-h]"
+    r"|invest\w*|valu(?:ation|ed)|revenues?|rev|arr|mrr|gmv|run[- ]rate|deals?|acv|tcv"
     r"|contract\s+value|markets?|industr\w+|spend\w*|spent|sav(?:e|es|ed|ing|ings)|worth"
     r"|sold|acqui\w+|exits?|budgets?|stipends?|allowances?|reimburs\w+|bonus(?:es)?|credits?"
     r"|grants?|prizes?|rewards?|referrals?|bount(?:y|ies)|awards?|scholarships?|prices?"
@@ -351,11 +351,13 @@ _NEG_WORDS = (
     r"|of\s+stock|stock\s+options|rsus?|insurance|premiums?|deductibles?|401k|perks?"
     r"|spending|hardware|laptop|equipment|conferences?|books?|training|learning|education"
     r"|gym|wellness|phone|internet|office|coworking|retreats?|travel|food|meals?"
-    r"|matching|tickets?|customers?|clients?|users?|worth\s+of|cap|caps|fine|fines"
+    r"|matching|tickets?|worth\s+of|cap|caps|fine|fines"
 )
+# Words that are job titles before a figure ("Sales Lead $60-70k") but not pay after it.
+_NEG_AFTER_ONLY = r"sales|customers?|clients?|users?|equity|stock|options|shares"
 _POS_WORDS = (
     r"salar(?:y|ies)|compensation|comp|pay|paying|pays|paid|wages?|base|ote|on[- ]target"
-    r"|rates?|range|earn\w*|package|ctc|remuneration|hourly|annual\w*|gross|doe|cash"
+    r"|rates?|range|earn\w*|package|ctc|remuneration|hourly|annual\w*|gross|doe|d\.o\.e|cash"
     r"|gehalt|lohn|salaire|salario|sueldo|brutto|netto|stipend\s+of"
 )
 _BEFORE_CUE = re.compile(r"\b(?:(?P<neg>" + _NEG_WORDS + r")|(?P<pos>" + _POS_WORDS + r"))\b", re.I)
@@ -374,7 +376,7 @@ _BOUND_BEFORE = re.compile(
     r"\b(?:up\s*to|upto|starting(?:\s+(?:at|from))?|starts\s+at|from|as\s+much\s+as)\W*\Z", re.I
 )
 _AFTER_CUT = re.compile(r"[\n|;+,(\[•]|\.(?:\s|\Z)| and | plus | with | & |\s-\s")
-_AFTER_NEG = re.compile(r"\b(?:" + _NEG_WORDS + r"|equity|stock|options|shares)\b", re.I)
+_AFTER_NEG = re.compile(r"\b(?:" + _NEG_WORDS + r"|" + _NEG_AFTER_ONLY + r")\b", re.I)
 _OTE = re.compile(r"\b(?:OTE|on[- ]target(?:\s+earnings)?|incl(?:uding|\.)?\s+commission)\b", re.I)
 _CONVERSION = re.compile(
     r"\((?:[^()]{0,20}\b(?:that'?s|which\s+is|i\.e\.|ca\.|approx\w*|about|roughly|around)\b"
@@ -428,7 +430,7 @@ _PERIOD_WORDS = {
     "pa": "year",
 }
 _PERIOD_AFTER = re.compile(
-    _SP + r"*(?:(?:" + _CODES_RE + r"|gross|brutto|base|salary|net|netto)" + _SP + r"*)?"
+    _SP + r"*\+?" + _SP + r"*(?:(?:" + _CODES_RE + r"|gross|brutto|base|salary|net|netto)" + _SP + r"*)?"
     r"(?:"
     r"(?P<slash>/|per|an?|each|every)" + _SP + r"*(?P<u1>hours?|hrs?|days?|weeks?|wks?|months?"
     r"|mos?|mths?|mnths?|years?|yrs?|annum|anum|diem|h|d|w|m|y|a)(?![A-Za-z])"
@@ -725,7 +727,11 @@ def _within_limits(currency: str, period: str, low: float, high: float) -> bool:
 
 
 def _resolve_currency(
-    currency: str | None, text: str, country: str | None, doc_dollar: str | None
+    currency: str | None,
+    text: str,
+    country: str | None,
+    doc_dollar: str | None,
+    text_currency: str | None = None,
 ) -> str | None:
     code = (country or "").upper()
     if currency == _DOLLAR:
@@ -736,6 +742,8 @@ def _resolve_currency(
         return currency
     if code in _CURRENCY_OF_COUNTRY:
         return _CURRENCY_OF_COUNTRY[code]
+    if text_currency is not None:
+        return text_currency
     found = {cur for pat, cur in _PLACE_CURRENCY if pat.search(text)}
     return found.pop() if len(found) == 1 else None
 
@@ -790,7 +798,13 @@ def _period_after(m: re.Match[str], currency: str | None) -> str | None:
     return _period_word(m.group("u3") or m.group("u4") or "")
 
 
-def _judge(text: str, c: _Candidate, country: str | None, doc_dollar: str | None) -> Salary | None:
+def _judge(
+    text: str,
+    c: _Candidate,
+    country: str | None,
+    doc_dollar: str | None,
+    text_currency: str | None = None,
+) -> Salary | None:
     # Millions and billions are funding, revenue and markets, except where pay is counted in
     # them (yen, crore).
     if any(_MULTIPLIERS.get(w, 1) >= _BIG for w in c.mult_words) and not (
@@ -838,7 +852,7 @@ def _judge(text: str, c: _Candidate, country: str | None, doc_dollar: str | None
     )
     is_ote = bool(_OTE.search(after) or (cue is not None and _OTE.search(cue.group(0))))
 
-    currency = _resolve_currency(c.currency, text, country, doc_dollar)
+    currency = _resolve_currency(c.currency, text, country, doc_dollar, text_currency)
     if currency is None:
         return None
     # No currency written: only a pay word right before makes it pay (SALARY: 100-150k).
@@ -855,7 +869,11 @@ def _judge(text: str, c: _Candidate, country: str | None, doc_dollar: str | None
     if period is not None and explicit:
         if not _within_limits(currency, period, c.low, c.high):
             return None
-        if not (c.is_range or has_pos) and not _segment_is_bare(text, c.start, end):
+        if (
+            not (c.is_range or has_pos)
+            and not (period == "year" and _BOUND_BEFORE.search(before))
+            and not _segment_is_bare(text, c.start, end)
+        ):
             return None
     else:
         period = _period_band(currency, c.high)
@@ -898,10 +916,19 @@ def extract_salaries(text: str, country: str | None = None) -> list[Salary]:
     if not atoms:
         return []
     doc_dollar = _doc_dollar(text)
+    candidates = _candidates(text, atoms)
+    # A figure with no currency ("Salary: 88k-110k") takes the one currency that the text's
+    # other figures are written in, if they agree.
+    written = {
+        _resolve_currency(c.currency, text, country, doc_dollar)
+        for c in candidates
+        if c.currency is not None
+    }
+    text_currency = written.pop() if len(written) == 1 else None
     out: list[Salary] = []
     seen: set[tuple[float, float, str, str, bool]] = set()
-    for cand in _candidates(text, atoms):
-        sal = _judge(text, cand, country, doc_dollar)
+    for cand in candidates:
+        sal = _judge(text, cand, country, doc_dollar, text_currency)
         if sal is None:
             continue
         key = (sal.min_amount, sal.max_amount, sal.currency, sal.period, sal.is_ote)
