@@ -375,7 +375,11 @@ _POS_AFTER = re.compile(r"\b(?:" + _POS_WORDS + r")\b", re.I)
 _BOUND_BEFORE = re.compile(
     r"\b(?:up\s*to|upto|starting(?:\s+(?:at|from))?|starts\s+at|from|as\s+much\s+as)\W*\Z", re.I
 )
-_AFTER_CUT = re.compile(r"[\n|;+,(\[•]|\.(?:\s|\Z)| and | plus | with | & |\s-\s")
+_AFTER_CUT = re.compile(
+    # the clause after a figure ends at punctuation, a conjunction or the next figure
+    # ("$60k-100k ~.25% in stock options": the stock is the percentage's)
+    r"[\n|;+,(\[•]|\.(?:\s|\Z)| and | plus | with | & |\s-\s|\s~?\.?\d"
+)
 _AFTER_NEG = re.compile(r"\b(?:" + _NEG_WORDS + r"|" + _NEG_AFTER_ONLY + r")\b", re.I)
 _OTE = re.compile(r"\b(?:OTE|on[- ]target(?:\s+earnings)?|incl(?:uding|\.)?\s+commission)\b", re.I)
 _CONVERSION = re.compile(
@@ -566,8 +570,9 @@ def _atoms(text: str) -> list[_Atom]:
         if mult_word in ("lpa", "l", "lakh", "lakhs", "lac", "lacs", "cr", "crore", "crores"):
             if currency in (None, _DOLLAR) and mult_word != "l":
                 currency, has_code = "INR", True
-            elif currency != "INR":
-                # ``L`` after a dollar or euro figure is not a lakh (``$5L`` is nonsense)
+            elif currency not in ("INR", None):
+                # ``L`` after a dollar or euro figure is not a lakh (``$5L`` is nonsense);
+                # a bare ``60L`` may still close a rupee range (``₹40–60L``)
                 continue
         out.append(_Atom(m.start(), m.end(), raw * mult, raw, mult, mult_word, currency, has_code))
     return out
@@ -751,16 +756,21 @@ def _resolve_currency(
 def _doc_dollar(text: str) -> str | None:
     """Return the dollar of the one non-US dollar country a text names, if it names no US place.
 
-    "Melbourne, Australia | $89k-$104k" means Australian dollars; a text that also names a US
-    place keeps the US dollar, as does one that names no place at all.
+    "Melbourne, Australia | $89k-$104k" means Australian dollars. The first line is read on its
+    own first, as Hacker News posts put their location there ("Toronto, ON, Canada | ...")
+    and may name other countries further down; a text naming no place keeps the US dollar.
     """
     if "$" not in text:
         return None
-    found = {cur for pat, cur in _PLACE_CURRENCY if pat.search(text)}
-    dollars = found & _DOLLAR_CODES
-    if "USD" in found or len(dollars) != 1:
-        return None
-    return dollars.pop()
+    first_line = text[: text.find("\n")] if "\n" in text else text
+    for scope in (first_line, text):
+        found = {cur for pat, cur in _PLACE_CURRENCY if pat.search(scope)}
+        if found:
+            dollars = found & _DOLLAR_CODES
+            if "USD" in found or len(dollars) != 1 or len(found) != 1:
+                return None
+            return dollars.pop()
+    return None
 
 
 def _period_word(words: str) -> str | None:
