@@ -1,0 +1,356 @@
+"""Find the skills a posting names: one Aho-Corasick pass, then context rules for short words.
+
+The taxonomy (``warehouse/seeds/skills.csv``) is the one source of truth that both this module
+and dbt read; the ambiguity rules (``pipeline/data/skill_rules.toml``) are data beside it, each
+with the example sentences that its test runs. See docs/SKILLS.md.
+
+How a text is read, and why:
+
+- The text is encoded to UTF-8 and every byte is mapped through one 256-byte table: ASCII
+  letters are lowercased, letters, digits and ``+ # &`` are kept, everything else (punctuation,
+  every non-ASCII byte) becomes a space. The mapping is one byte to one byte, so an offset in
+  the normalised text is an offset in the original bytes, and a rule can look at the original
+  case and punctuation around a match. Keeping ``+ #`` makes ``c++`` and ``c#`` tokens of their
+  own; keeping ``&`` keeps ``R&D`` and ``W&B`` whole.
+- Every alias is normalised the same way and stored padded with a space on each side, so the
+  automaton only reports whole words (``.net`` becomes ``net`` after a dot, ``ci/cd`` becomes
+  ``ci cd``, ``node.js`` becomes ``node js``) and a single pass finds every alias of every skill.
+- A match that lies inside a longer alias of other skills (``c`` in ``objective c``, ``sql`` in
+  ``no sql``, ``react`` in ``react native``) is dropped by comparing the text around it with
+  that longer alias: no sorting of matches is needed.
+- Only aliases that have rules pay for them; rules needing other skills of the same text
+  (``pig`` only beside Hadoop-family tools) are settled after the pass.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+TAXONOMY_PATH = REPO_ROOT / "warehouse" / "seeds" / "skills.csv"
+RULES_PATH = REPO_ROOT / "pipeline" / "data" / "skill_rules.toml"
+CATEGORIES = (
+    "language",
+    "framework",
+    "library",
+    "big-data",
+    "cloud",
+    "mlops",
+    "database",
+    "concept",
+    "math",
+)
+
+
+def _build_table() -> bytes:
+    """Return the byte table that lowercases ASCII and blanks every non-word byte."""
+    table = bytearray(b" " * 256)
+    for i in range(128):
+        ch = chr(i)
+        if ch.isalnum() or ch in "+#&":
+            table[i] = ord(ch.lower())
+    return bytes(table)
+
+
+_TABLE = _build_table()
+# Bytes next to a match that hint it sits inside a URL or an e-mail address.
+_URLISH = frozenset(b"./@:_-~=?%")
+_URL_TOKEN = re.compile(
+    rb"://|www\.|@|\.(?:com|io|co|org|ai|dev|app|jobs|me|ly|gl|sh|us|uk|de|fr|html?)(?:\b|/|$)",
+    re.I,
+)
+_WINDOW = 80
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` as the automaton reads it: lowercased ASCII words split by single spaces.
+
+    Offsets are kept: character ``i`` of the result is byte ``i`` of the UTF-8 text.
+    """
+    return text.encode("utf-8", "replace").translate(_TABLE).decode("ascii")
+
+
+def _alias_key(alias: str) -> str:
+    """Return the normalised form of an alias, words separated by one space."""
+    return " ".join(normalise(alias).split())
+
+
+@dataclass(frozen=True)
+class Skill:
+    """One row of the taxonomy."""
+
+    skill_id: str
+    display_name: str
+    category: str
+    aliases: tuple[str, ...]
+    external_ref: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A context rule for one surface form of one or more skills.
+
+    A rule *fires* when every condition it states holds: ``before`` matches the text just
+    before the match, ``after`` the text just after it, ``surface`` the matched text itself
+    (case-sensitive), ``doc`` anywhere in the text. A ``reject`` rule that fires drops the
+    match; when a surface form has ``require`` rules, at least one must fire, and if the one
+    that fires names ``near`` skills, one of them must be found elsewhere in the same text.
+    """
+
+    rule_id: str
+    skills: tuple[str, ...]
+    aliases: tuple[str, ...]
+    action: str
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    surface: re.Pattern[str] | None
+    doc: re.Pattern[str] | None
+    near: frozenset[str]
+    why: str
+    keep: tuple[str, ...]
+    drop: tuple[str, ...]
+
+    def fires(self, before: str, matched: str, after: str, text: str) -> bool:
+        """Return whether every local condition of the rule holds (``near`` is settled later)."""
+        if self.surface is not None and self.surface.fullmatch(matched) is None:
+            return False
+        if self.before is not None and self.before.search(before) is None:
+            return False
+        if self.after is not None and self.after.match(after) is None:
+            return False
+        return self.doc is None or self.doc.search(text) is not None
+
+
+def _read_taxonomy(path: Path) -> dict[str, Skill]:
+    """Read and check the taxonomy file."""
+    skills: dict[str, Skill] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            skill_id = row["skill_id"].strip()
+            if not skill_id or skill_id != skill_id.lower():
+                raise ValueError(f"{path}: skill_id must be lowercase and non-empty: {skill_id!r}")
+            if skill_id in skills:
+                raise ValueError(f"{path}: duplicate skill_id {skill_id!r}")
+            if row["category"] not in CATEGORIES:
+                raise ValueError(f"{path}: unknown category {row['category']!r} of {skill_id}")
+            aliases = tuple(a.strip() for a in (row["aliases"] or "").split("|") if a.strip())
+            skills[skill_id] = Skill(
+                skill_id=skill_id,
+                display_name=row["display_name"].strip(),
+                category=row["category"],
+                aliases=aliases,
+                external_ref=(row.get("external_ref") or "").strip(),
+            )
+    return skills
+
+
+def _compile(
+    pattern: str | None, patterns: Mapping[str, str], flags: int
+) -> re.Pattern[str] | None:
+    """Compile a rule pattern after expanding its ``<name>`` references to shared patterns."""
+    if pattern is None:
+        return None
+    for name, value in patterns.items():
+        pattern = pattern.replace(f"<{name}>", value)
+    return re.compile(pattern, flags)
+
+
+def _read_rules(path: Path, taxonomy: Mapping[str, Skill]) -> tuple[Rule, ...]:
+    """Read and check the rules file against the taxonomy."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    patterns: dict[str, str] = data.get("patterns", {})
+    sets: dict[str, list[str]] = data.get("sets", {})
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for raw in data.get("rule", []):
+        rule_id = raw["id"]
+        if rule_id in seen:
+            raise ValueError(f"{path}: duplicate rule id {rule_id!r}")
+        seen.add(rule_id)
+        skills = raw["skill"] if isinstance(raw["skill"], list) else [raw["skill"]]
+        near_raw = raw.get("near", [])
+        near = sets[near_raw] if isinstance(near_raw, str) else near_raw
+        for skill_id in (*skills, *near):
+            if skill_id not in taxonomy:
+                raise ValueError(f"{path}: rule {rule_id} names unknown skill {skill_id!r}")
+        if raw.get("action", "reject") not in ("reject", "require"):
+            raise ValueError(f"{path}: rule {rule_id}: action must be reject or require")
+        flags = 0 if raw.get("case_sensitive") else re.I
+        before = raw.get("before")
+        alias_raw = raw.get("alias", skills[0])
+        aliases = [alias_raw] if isinstance(alias_raw, str) else alias_raw
+        rules.append(
+            Rule(
+                rule_id=rule_id,
+                skills=tuple(skills),
+                aliases=tuple(_alias_key(a) for a in aliases),
+                action=raw.get("action", "reject"),
+                # Anchored at the end of the window that precedes the match.
+                before=_compile(f"(?:{before})\\Z" if before else None, patterns, flags),
+                after=_compile(raw.get("after"), patterns, flags),
+                surface=_compile(raw.get("surface"), patterns, 0),
+                doc=_compile(raw.get("doc"), patterns, re.I),
+                near=frozenset(near),
+                why=raw.get("why", ""),
+                keep=tuple(raw.get("keep", ())),
+                drop=tuple(raw.get("drop", ())),
+            )
+        )
+    return tuple(rules)
+
+
+class SkillExtractor:
+    """An automaton over every alias of a taxonomy, with the context rules of its short words."""
+
+    def __init__(self, taxonomy: Mapping[str, Skill], rules: Iterable[Rule] = ()) -> None:
+        self.taxonomy = dict(taxonomy)
+        self.rules = tuple(rules)
+        by_key: dict[str, set[str]] = {}
+        for skill in self.taxonomy.values():
+            for alias in (skill.skill_id, *skill.aliases):
+                key = _alias_key(alias)
+                if key:
+                    by_key.setdefault(key, set()).add(skill.skill_id)
+        self._rules: dict[tuple[str, str], list[Rule]] = {}
+        for rule in self.rules:
+            for key in rule.aliases:
+                for skill_id in rule.skills:
+                    if skill_id not in by_key.get(key, ()):
+                        raise ValueError(f"rule {rule.rule_id}: {key!r} is no alias of {skill_id}")
+                    self._rules.setdefault((skill_id, key), []).append(rule)
+        # Longer aliases that contain a shorter one and name other skills suppress it there.
+        finder = ahocorasick.Automaton()
+        for key in by_key:
+            finder.add_word(f" {key} ", key)
+        finder.make_automaton()
+        supers: dict[str, list[tuple[int, str]]] = {}
+        for other, other_ids in by_key.items():
+            padded_other = f" {other} "
+            for end, key in finder.iter(padded_other):
+                if key != other and not by_key[key] <= other_ids:
+                    offset = end - len(key) - 1
+                    supers.setdefault(key, []).append((offset, padded_other))
+        self._automaton = ahocorasick.Automaton()
+        for key, ids in by_key.items():
+            padded = f" {key} "
+            ruled = tuple(sorted(s for s in ids if (s, key) in self._rules))
+            plain = tuple(sorted(ids - set(ruled)))
+            value = (len(padded), plain, ruled, tuple(supers.get(key, ())), key)
+            self._automaton.add_word(padded, value)
+        self._automaton.make_automaton()
+
+    def extract(self, text: str) -> set[str]:
+        """Return the canonical ids of every skill that ``text`` names."""
+        if not text:
+            return set()
+        raw = text.encode("utf-8", "replace")
+        padded = (b" " + raw + b" ").translate(_TABLE).decode("ascii")
+        found: set[str] = set()
+        ruled_matches = []
+        for end, (length, plain, ruled, supers, key) in self._automaton.iter(padded):
+            start = end - length + 1  # padded offset of the leading space == raw offset of alias
+            stop = end - 1
+            if supers and any(padded.startswith(sk, start - off) for off, sk in supers):
+                continue
+            if (
+                (start > 0 and raw[start - 1] in _URLISH)
+                or (stop < len(raw) and raw[stop] in _URLISH)
+            ) and _in_url(raw, start, stop):
+                continue
+            if plain:
+                found.update(plain)
+            if ruled:
+                ruled_matches.append((start, stop, ruled, key))
+        if ruled_matches:
+            self._apply_rules(text, raw, ruled_matches, found)
+        return found
+
+    def _apply_rules(
+        self,
+        text: str,
+        raw: bytes,
+        matches: list[tuple[int, int, tuple[str, ...], str]],
+        found: set[str],
+    ) -> None:
+        """Add the skills of ruled matches whose context passes, to ``found`` in place."""
+        pending: list[tuple[str, frozenset[str]]] = []
+        for start, stop, skill_ids, key in matches:
+            before = raw[max(0, start - _WINDOW) : start].decode("utf-8", "ignore")
+            matched = raw[start:stop].decode("utf-8", "ignore")
+            after = raw[stop : stop + _WINDOW].decode("utf-8", "ignore")
+            for skill_id in skill_ids:
+                if skill_id in found:
+                    continue
+                rules = self._rules[(skill_id, key)]
+                if any(
+                    r.action == "reject" and r.fires(before, matched, after, text) for r in rules
+                ):
+                    continue
+                requires = [r for r in rules if r.action == "require"]
+                if not requires:
+                    found.add(skill_id)
+                    continue
+                passing = [r for r in requires if r.fires(before, matched, after, text)]
+                if any(not r.near for r in passing):
+                    found.add(skill_id)
+                elif passing:
+                    pending.append((skill_id, frozenset().union(*(r.near for r in passing))))
+        # Settled against skills found without help, so two doubtful words can't vouch for
+        # each other ("Pig" and "Hive" alone in a post about a farm).
+        confirmed = frozenset(found)
+        for skill_id, near in pending:
+            if near & confirmed:
+                found.add(skill_id)
+
+
+def _in_url(raw: bytes, start: int, stop: int) -> bool:
+    """Return whether the whitespace-delimited token around a match is a URL or an address."""
+    left = max(raw.rfind(b" ", 0, start), raw.rfind(b"\n", 0, start)) + 1
+    right_candidates = [i for i in (raw.find(b" ", stop), raw.find(b"\n", stop)) if i != -1]
+    right = min(right_candidates) if right_candidates else len(raw)
+    return _URL_TOKEN.search(raw, left, right) is not None
+
+
+@cache
+def load_taxonomy(path: Path = TAXONOMY_PATH) -> dict[str, Skill]:
+    """Return the taxonomy keyed by skill id, read once per process."""
+    return _read_taxonomy(path)
+
+
+@cache
+def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
+    """Return the context rules, read once per process."""
+    return _read_rules(path, load_taxonomy())
+
+
+@cache
+def default_extractor() -> SkillExtractor:
+    """Return the extractor over the project's taxonomy and rules, built once per process."""
+    return SkillExtractor(load_taxonomy(), load_rules())
+
+
+def extract_skills(text: str) -> set[str]:
+    """Return the canonical ids (TAXONOMY.md) of every skill a posting's text names."""
+    return default_extractor().extract(text)
+
+
+def _version() -> str:
+    """Return a short hash of the taxonomy and rules, to tag derived rows with."""
+    digest = hashlib.sha256()
+    for path in (TAXONOMY_PATH, RULES_PATH):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+TAXONOMY_VERSION: str = _version()
+# The name the issue asks for; rows derived by extract_skills can be tagged with it.
+taxonomy_version: str = TAXONOMY_VERSION
