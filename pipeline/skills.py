@@ -63,7 +63,9 @@ def _build_table() -> bytes:
 
 _TABLE = _build_table()
 # Bytes next to a match that hint it sits inside a URL or an e-mail address.
-_URLISH = frozenset(b"./@:_-~=?%")
+_URL_EDGE = frozenset(b"/@:")
+_DOT = ord(".")
+_WORD_BYTE = tuple(chr(i).isalnum() for i in range(128)) + (False,) * 128
 _URL_TOKEN = re.compile(
     rb"://|www\.|@|\.(?:com|io|co|org|ai|dev|app|jobs|me|ly|gl|sh|us|uk|de|fr|html?)(?:\b|/|$)",
     re.I,
@@ -220,13 +222,15 @@ class SkillExtractor:
                 key = _alias_key(alias)
                 if key:
                     by_key.setdefault(key, set()).add(skill.skill_id)
-        self._rules: dict[tuple[str, str], list[Rule]] = {}
+        # (skill, alias) -> (reject rules, require rules)
+        self._rules: dict[tuple[str, str], tuple[list[Rule], list[Rule]]] = {}
         for rule in self.rules:
             for key in rule.aliases:
                 for skill_id in rule.skills:
                     if skill_id not in by_key.get(key, ()):
                         raise ValueError(f"rule {rule.rule_id}: {key!r} is no alias of {skill_id}")
-                    self._rules.setdefault((skill_id, key), []).append(rule)
+                    rejects, requires = self._rules.setdefault((skill_id, key), ([], []))
+                    (rejects if rule.action == "reject" else requires).append(rule)
         # Longer aliases that contain a shorter one and name other skills suppress it there.
         finder = ahocorasick.Automaton()
         for key in by_key:
@@ -252,24 +256,30 @@ class SkillExtractor:
         """Return the canonical ids of every skill that ``text`` names."""
         if not text:
             return set()
-        raw = text.encode("utf-8", "replace")
-        padded = (b" " + raw + b" ").translate(_TABLE).decode("ascii")
+        # Two spaces at the end so that the byte after a match's neighbour always exists.
+        raw = b" " + text.encode("utf-8", "replace") + b"  "
+        padded = raw.translate(_TABLE).decode("ascii")
         found: set[str] = set()
         ruled_matches = []
-        for end, (length, plain, ruled, supers, key) in self._automaton.iter(padded):
-            start = end - length + 1  # padded offset of the leading space == raw offset of alias
-            stop = end - 1
-            if supers and any(padded.startswith(sk, start - off) for off, sk in supers):
+        for end, value in self._automaton.iter(padded):
+            length, plain, ruled, supers, key = value
+            start = end - length + 1  # the blank before the alias; the alias is start+1..end
+            if supers and _suppressed(padded, start, supers):
                 continue
+            left = raw[start]
+            right = raw[end]
+            # Only a neighbour like '/', '@' or a dot inside a word hints at a URL or an address.
             if (
-                (start > 0 and raw[start - 1] in _URLISH)
-                or (stop < len(raw) and raw[stop] in _URLISH)
-            ) and _in_url(raw, start, stop):
+                left in _URL_EDGE
+                or right in _URL_EDGE
+                or (left == _DOT and _WORD_BYTE[raw[start - 1]])
+                or (right == _DOT and _WORD_BYTE[raw[end + 1]])
+            ) and _in_url(raw, start, end):
                 continue
             if plain:
                 found.update(plain)
             if ruled:
-                ruled_matches.append((start, stop, ruled, key))
+                ruled_matches.append((start + 1, end, ruled, key))
         if ruled_matches:
             self._apply_rules(text, raw, ruled_matches, found)
         return found
@@ -284,18 +294,20 @@ class SkillExtractor:
         """Add the skills of ruled matches whose context passes, to ``found`` in place."""
         pending: list[tuple[str, frozenset[str]]] = []
         for start, stop, skill_ids, key in matches:
-            before = raw[max(0, start - _WINDOW) : start].decode("utf-8", "ignore")
-            matched = raw[start:stop].decode("utf-8", "ignore")
-            after = raw[stop : stop + _WINDOW].decode("utf-8", "ignore")
+            context: tuple[str, str, str] | None = None
             for skill_id in skill_ids:
                 if skill_id in found:
                     continue
-                rules = self._rules[(skill_id, key)]
-                if any(
-                    r.action == "reject" and r.fires(before, matched, after, text) for r in rules
-                ):
+                rejects, requires = self._rules[(skill_id, key)]
+                if context is None:
+                    context = (
+                        raw[max(0, start - _WINDOW) : start].decode("utf-8", "ignore"),
+                        raw[start:stop].decode("utf-8", "ignore"),
+                        raw[stop : stop + _WINDOW].decode("utf-8", "ignore"),
+                    )
+                before, matched, after = context
+                if any(r.fires(before, matched, after, text) for r in rejects):
                     continue
-                requires = [r for r in rules if r.action == "require"]
                 if not requires:
                     found.add(skill_id)
                     continue
@@ -310,6 +322,15 @@ class SkillExtractor:
         for skill_id, near in pending:
             if near & confirmed:
                 found.add(skill_id)
+
+
+def _suppressed(padded: str, start: int, supers: tuple[tuple[int, str], ...]) -> bool:
+    """Return whether a longer alias of other skills covers the match that starts at ``start``."""
+    # A plain loop: any() over a generator costs a frame per call on the hot path.
+    for offset, longer in supers:  # noqa: SIM110
+        if padded.startswith(longer, start - offset):
+            return True
+    return False
 
 
 def _in_url(raw: bytes, start: int, stop: int) -> bool:
