@@ -92,7 +92,7 @@ _QUALIFIED_GAP = re.compile(r"[ \t]*[,(]?[ \t]*|[ \t]+[-–—][ \t]+")
 _US_PRONOUN = re.compile(
     r"\b(?:JOIN|CONTACT|EMAIL|E-MAIL|MAIL|ABOUT|WITH|FOR|TO|OF|HELP|CALL|MESSAGE|PING|TELL|SHOW|"
     r"LET|GIVE|SEND|HIT|WRITE|REACH|BY|FROM|LIKE|VISIT|FIND|FOLLOW|HEAR|ASK|TEXT|DM|PM|WHY|LOVE|MEET|"
-    r"SEE|TRUST|BEAT|CHOOSE|IMPRESS|SURPRISE|TELL|AMONG|BEFORE|AFTER)\s+$"
+    r"SEE|TRUST|BEAT|CHOOSE|IMPRESS|SURPRISE|AMONG|BEFORE|AFTER)\s+$"
 )
 
 
@@ -117,6 +117,8 @@ class Place:
 
 @dataclass(slots=True)
 class _Hit:
+    """A name found in a text, and the country it ends up with."""
+
     start: int
     end: int
     place: Place
