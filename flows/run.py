@@ -46,6 +46,7 @@ def run_pipeline(
     replay: str | None = None,
     home: str | None = None,
     run_id: str | None = None,
+    crawl_retry_delay: float = 30.0,
 ):
     """Crawl the sources of sources.toml, load them into DuckDB, build the dbt models.
 
@@ -55,11 +56,14 @@ def run_pipeline(
     logger = get_run_logger()
     settings = get_settings(home=home, replay=replay)
     configured = load_sources()
-    chosen = [configured[name] for name in (sources or [s for s in configured if configured[s].enabled])]
+    chosen = [
+        configured[name] for name in (sources or [s for s in configured if configured[s].enabled])
+    ]
     run_id = run_id or crawling.new_run_id()
     summary = RunSummary(run_id=run_id, mode="replay" if settings.replay else "live")
 
-    futures = {s.name: crawl_source.submit(s, settings, run_id) for s in chosen}
+    crawl_task = crawl_source.with_options(retry_delay_seconds=crawl_retry_delay)
+    futures = {s.name: crawl_task.submit(s, settings, run_id) for s in chosen}
     for name, future in futures.items():
         state = future.wait() or future.state
         if state.is_completed():
@@ -77,7 +81,9 @@ def run_pipeline(
         summary.build_error = str(exc)
         logger.error("build failed: %s", exc)
 
-    create_markdown_artifact(key="run-summary", markdown=summary.markdown(), description="jobtrends run")
+    create_markdown_artifact(
+        key="run-summary", markdown=summary.markdown(), description="jobtrends run"
+    )
     create_table_artifact(
         key="crawls", table=[asdict(c) | {"gave_up": len(c.gave_up)} for c in summary.crawls]
     )

@@ -49,15 +49,22 @@ def build(settings: Settings, select: str | None = None, command: str = "build")
     """Run ``dbt build`` (seeds, models, tests) and summarise ``run_results.json``."""
     if not settings.warehouse_path.exists():
         raise BuildError(f"no warehouse at {settings.warehouse_path}: run `jobtrends load` first")
-    cmd = [dbt_executable(), command, "--project-dir", str(WAREHOUSE_PROJECT),
-           "--profiles-dir", str(WAREHOUSE_PROJECT)]
+    cmd = [
+        dbt_executable(),
+        command,
+        "--project-dir",
+        str(WAREHOUSE_PROJECT),
+        "--profiles-dir",
+        str(WAREHOUSE_PROJECT),
+    ]
     if select:
         cmd += ["--select", select]
     results_file = settings.home / "dbt_target" / "run_results.json"
     results_file.unlink(missing_ok=True)
     proc = subprocess.run(cmd, env=dbt_env(settings), capture_output=True, text=True, cwd=REPO_ROOT)
     if not results_file.exists():
-        raise BuildError(f"dbt {command} failed before running anything:\n{proc.stdout[-3000:]}{proc.stderr[-2000:]}")
+        output = proc.stdout[-3000:] + proc.stderr[-2000:]
+        raise BuildError(f"dbt {command} failed before running anything:\n{output}")
     results = json.loads(results_file.read_text(encoding="utf-8"))
     counts: dict[str, int] = {}
     failures = []
@@ -66,7 +73,12 @@ def build(settings: Settings, select: str | None = None, command: str = "build")
         if r["status"] in ("error", "fail"):
             failures.append(f"{r['unique_id']}: {(r.get('message') or '').strip()[:300]}")
     seconds = float(results.get("elapsed_time", 0.0))
-    result = BuildResult(ok=proc.returncode == 0 and not failures, counts=counts, failures=failures, seconds=round(seconds, 1))
+    result = BuildResult(
+        ok=proc.returncode == 0 and not failures,
+        counts=counts,
+        failures=failures,
+        seconds=round(seconds, 1),
+    )
     if not result.ok:
         logger.error("dbt %s failed: %s", command, "; ".join(failures) or proc.stdout[-2000:])
     return result

@@ -29,11 +29,19 @@ err = Console(stderr=True)
 
 ReplayOpt = Annotated[
     Path | None,
-    typer.Option("--replay", envvar="JOBTRENDS_REPLAY", help="Replay a recorded corpus instead of the network."),
+    typer.Option(
+        "--replay",
+        envvar="JOBTRENDS_REPLAY",
+        help="Replay a recorded corpus instead of the network.",
+    ),
 ]
 HomeOpt = Annotated[
     Path | None,
-    typer.Option("--home", envvar="JOBTRENDS_HOME", help="Folder of landing files, warehouse and reports [default: ./data]."),
+    typer.Option(
+        "--home",
+        envvar="JOBTRENDS_HOME",
+        help="Folder of landing files, warehouse and reports [default: ./data].",
+    ),
 ]
 SourcesOpt = Annotated[
     list[str] | None,
@@ -68,13 +76,30 @@ def chosen_sources(names: list[str] | None) -> list[str]:
 
 def print_summary(summary) -> None:
     table = Table(title=f"run {summary.run_id} ({summary.mode})")
-    for col in ("source", "status", "crawled", "new", "known", "rejects", "gave up", "in warehouse", "seconds"):
+    for col in (
+        "source",
+        "status",
+        "crawled",
+        "new",
+        "known",
+        "rejects",
+        "gave up",
+        "in warehouse",
+        "seconds",
+    ):
         table.add_column(col, justify="left" if col in ("source", "status") else "right")
     colour = {"ok": "green", "partial": "yellow", "failed": "red"}
     for r in summary.rows():
         table.add_row(
-            r["source"], f"[{colour[r['status']]}]{r['status']}[/]", str(r["crawled"]), str(r["new"]),
-            str(r["known"]), str(r["rejects"]), str(r["gave_up"]), str(r["in_warehouse"]), f"{r['seconds']:.1f}",
+            r["source"],
+            f"[{colour[r['status']]}]{r['status']}[/]",
+            str(r["crawled"]),
+            str(r["new"]),
+            str(r["known"]),
+            str(r["rejects"]),
+            str(r["gave_up"]),
+            str(r["in_warehouse"]),
+            f"{r['seconds']:.1f}",
         )
     console.print(table)
     for r in summary.rows():
@@ -168,7 +193,9 @@ def load(home: HomeOpt = None) -> None:
 @app.command()
 def build(
     home: HomeOpt = None,
-    select: Annotated[str | None, typer.Option(help="dbt selector, e.g. marts or postings+")] = None,
+    select: Annotated[
+        str | None, typer.Option(help="dbt selector, e.g. marts or postings+")
+    ] = None,
 ) -> None:
     """Build the dbt models and run their tests on the warehouse."""
     from pipeline.build import BuildError
@@ -205,7 +232,9 @@ def sql(
             except duckdb.Error as exc:
                 fail(str(exc).splitlines()[0], code=1)
             return
-        console.print(f"{settings.warehouse_path} (read-only); end a query with ';', quit with Ctrl-D")
+        console.print(
+            f"{settings.warehouse_path} (read-only); end a query with ';', quit with Ctrl-D"
+        )
         buffer = ""
         for line in sys.stdin:
             buffer += line

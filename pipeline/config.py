@@ -76,5 +76,7 @@ def load_sources(path: Path = SOURCES_FILE) -> dict[str, Source]:
         spider = table.pop("spider", name)
         schedule = table.pop("schedule", "daily")
         enabled = bool(table.pop("enabled", True))
-        sources[name] = Source(name=name, spider=spider, schedule=schedule, args=table, enabled=enabled)
+        sources[name] = Source(
+            name=name, spider=spider, schedule=schedule, args=table, enabled=enabled
+        )
     return sources

@@ -79,7 +79,9 @@ class Corpus:
                         note=d.get("note", ""),
                     )
                 except (ValueError, KeyError) as exc:
-                    raise CorpusError(f"{self.manifest}:{lineno}: bad manifest line ({exc})") from exc
+                    raise CorpusError(
+                        f"{self.manifest}:{lineno}: bad manifest line ({exc})"
+                    ) from exc
                 out[canonicalize_url(rec.url)] = rec
         return out
 
@@ -115,7 +117,9 @@ class Document:
     posted_at: str | None
 
 
-def iter_documents(corpus: Corpus, sources: tuple[str, ...] = ("hackernews", "ashby", "greenhouse")) -> Iterator[Document]:
+def iter_documents(
+    corpus: Corpus, sources: tuple[str, ...] = ("hackernews", "ashby", "greenhouse")
+) -> Iterator[Document]:
     """Yield every posting text of the corpus, keyed as the spiders key them.
 
     Ids: Hacker News comment id; Ashby ``<board>/<job id>``; Greenhouse ``<board>/<job id>``.
@@ -127,16 +131,23 @@ def iter_documents(corpus: Corpus, sources: tuple[str, ...] = ("hackernews", "as
             thread = json.loads(rec.body())
             for c in thread.get("children") or []:
                 if c.get("text") and c.get("author"):
-                    yield Document("hackernews", str(c["id"]), "", html_to_text(c["text"]), c.get("created_at"))
+                    yield Document(
+                        "hackernews", str(c["id"]), "", html_to_text(c["text"]), c.get("created_at")
+                    )
         elif rec.source == "ashby":
             board = rec.url.split("/job-board/")[1].split("?")[0]
             for j in json.loads(rec.body()).get("jobs", []):
                 text = j.get("descriptionPlain") or html_to_text(j.get("descriptionHtml"))
-                yield Document("ashby", f"{board}/{j['id']}", j.get("title") or "", text, j.get("publishedAt"))
+                yield Document(
+                    "ashby", f"{board}/{j['id']}", j.get("title") or "", text, j.get("publishedAt")
+                )
         elif rec.source == "greenhouse":
             board = rec.url.split("/boards/")[1].split("/")[0]
             for j in json.loads(rec.body()).get("jobs", []):
                 yield Document(
-                    "greenhouse", f"{board}/{j['id']}", j.get("title") or "",
-                    html_to_text(j.get("content")), j.get("first_published") or j.get("updated_at"),
+                    "greenhouse",
+                    f"{board}/{j['id']}",
+                    j.get("title") or "",
+                    html_to_text(j.get("content")),
+                    j.get("first_published") or j.get("updated_at"),
                 )

@@ -16,7 +16,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 
 from pipeline.config import REPO_ROOT, Settings, Source
 
@@ -65,7 +64,9 @@ def spider_args(source: Source) -> list[str]:
 def judge(source: str, run_id: str, returncode: int, stats: dict | None) -> CrawlResult:
     """Classify a finished crawl from its exit code and stats file."""
     if stats is None:
-        return CrawlResult(source, run_id, "failed", reason=f"crawl exited {returncode} with no stats")
+        return CrawlResult(
+            source, run_id, "failed", reason=f"crawl exited {returncode} with no stats"
+        )
     result = CrawlResult(
         source,
         run_id,
@@ -75,7 +76,8 @@ def judge(source: str, run_id: str, returncode: int, stats: dict | None) -> Craw
         retries=int(stats.get("retry/count", 0)),
         gave_up=list(stats.get("jobtrends/gave_up") or []),
         errors=int(stats.get("log_count/ERROR", 0)),
-        rejects=int(stats.get(f"{source}/rejected", 0)) + int(stats.get(f"{source}/malformed_body", 0)),
+        rejects=int(stats.get(f"{source}/rejected", 0))
+        + int(stats.get(f"{source}/malformed_body", 0)),
     )
     finish = stats.get("finish_reason")
     reasons = []
@@ -145,5 +147,11 @@ def crawl(
     if result.status == "failed" and stats is None:
         tail = log_file.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-5:]
         result.reason += ": " + " | ".join(tail)
-    logger.info("crawled %s: %s, %d items in %.1fs", source.name, result.status, result.items, result.seconds)
+    logger.info(
+        "crawled %s: %s, %d items in %.1fs",
+        source.name,
+        result.status,
+        result.items,
+        result.seconds,
+    )
     return result

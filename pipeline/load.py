@@ -190,12 +190,19 @@ def load_landing(
             except LoadError as exc:
                 logger.error("could not load %s", exc)
                 result = FileLoad(
-                    path.name, path.parent.name, path.name.split(".", 1)[0], "postings", 0, 0,
+                    path.name,
+                    path.parent.name,
+                    path.name.split(".", 1)[0],
+                    "postings",
+                    0,
+                    0,
                     error=str(exc),
                 )
             if not result.skipped:
                 logger.info(
-                    "loaded %s: %d rows read, %d new", result.landed_file, result.rows_read,
+                    "loaded %s: %d rows read, %d new",
+                    result.landed_file,
+                    result.rows_read,
                     result.rows_inserted,
                 )
             results.append(result)

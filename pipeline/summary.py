@@ -74,7 +74,17 @@ class RunSummary:
     def text(self) -> str:
         """Return the summary as a plain-text table for logs."""
         rows = self.rows()
-        cols = ["source", "status", "crawled", "new", "known", "rejects", "gave_up", "in_warehouse", "seconds"]
+        cols = [
+            "source",
+            "status",
+            "crawled",
+            "new",
+            "known",
+            "rejects",
+            "gave_up",
+            "in_warehouse",
+            "seconds",
+        ]
         widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) if rows else len(c) for c in cols}
         lines = ["  ".join(c.ljust(widths[c]) for c in cols)]
         lines += ["  ".join(str(r[c]).ljust(widths[c]) for c in cols) for r in rows]
@@ -85,7 +95,23 @@ class RunSummary:
     def markdown(self) -> str:
         """Return the summary as a Markdown table, for the Prefect artifact."""
         rows = self.rows()
-        cols = ["source", "status", "crawled", "new", "known", "rejects", "gave_up", "in_warehouse", "seconds", "why"]
-        lines = [f"# {self.headline()}", "", "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+        cols = [
+            "source",
+            "status",
+            "crawled",
+            "new",
+            "known",
+            "rejects",
+            "gave_up",
+            "in_warehouse",
+            "seconds",
+            "why",
+        ]
+        lines = [
+            f"# {self.headline()}",
+            "",
+            "| " + " | ".join(cols) + " |",
+            "|" + "---|" * len(cols),
+        ]
         lines += ["| " + " | ".join(str(r[c]) for c in cols) + " |" for r in rows]
         return "\n".join(lines)

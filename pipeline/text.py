@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-_BLOCK = re.compile(r"<\s*(?:p|br|div|li|ul|ol|h[1-6]|tr|table|section|blockquote|pre)\b[^>]*>", re.I)
+_BLOCK = re.compile(
+    r"<\s*(?:p|br|div|li|ul|ol|h[1-6]|tr|table|section|blockquote|pre)\b[^>]*>", re.I
+)
 _TAG = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _NEWLINES = re.compile(r"\n\s*\n+")

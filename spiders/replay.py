@@ -52,4 +52,6 @@ class ReplayDownloadHandler(BaseDownloadHandler):
         self.stats.inc_value("replay/served")
         headers = Headers({"Content-Type": recording.content_type})
         cls = responsetypes.from_args(headers=headers, url=request.url, body=body)
-        return cls(url=request.url, status=recording.status, headers=headers, body=body, request=request)
+        return cls(
+            url=request.url, status=recording.status, headers=headers, body=body, request=request
+        )

@@ -52,7 +52,9 @@ ITEM_PIPELINES = {
 EXTENSIONS = {"spiders.extensions.LandingFiles": 500}
 
 JOBTRENDS_HOME = str(_config.home)
-JOBTRENDS_RUN_ID = os.environ.get("JOBTRENDS_RUN_ID") or datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+JOBTRENDS_RUN_ID = os.environ.get("JOBTRENDS_RUN_ID") or datetime.now(UTC).strftime(
+    "%Y%m%dT%H%M%SZ"
+)
 _landing = _config.landing_dir.as_posix()
 
 # One landing file of postings and one of rejects per source and run, gzip-compressed; they are

@@ -48,7 +48,9 @@ def corpus(corpus_path) -> Corpus:
     return Corpus(corpus_path)
 
 
-def make_corpus(root: Path, bodies: dict[str, bytes], content_type: str = "application/json") -> Path:
+def make_corpus(
+    root: Path, bodies: dict[str, bytes], content_type: str = "application/json"
+) -> Path:
     """Write a corpus in the replay format (manifest + gzip bodies) and return its folder."""
     root.mkdir(parents=True, exist_ok=True)
     lines = []
@@ -58,7 +60,18 @@ def make_corpus(root: Path, bodies: dict[str, bytes], content_type: str = "appli
         (root / "bodies" / "test").mkdir(parents=True, exist_ok=True)
         with gzip.open(root / rel, "wb") as fh:
             fh.write(body)
-        lines.append(json.dumps({"url": url, "status": 200, "content_type": content_type, "body": rel, "source": "test", "note": "test fixture"}))
+        lines.append(
+            json.dumps(
+                {
+                    "url": url,
+                    "status": 200,
+                    "content_type": content_type,
+                    "body": rel,
+                    "source": "test",
+                    "note": "test fixture",
+                }
+            )
+        )
     (root / "manifest.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return root
 

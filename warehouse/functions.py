@@ -6,8 +6,8 @@ DAG shows every step and a better parser needs a rebuild, not a re-crawl.
 
 from __future__ import annotations
 
-from duckdb import DuckDBPyConnection
 from dbt.adapters.duckdb.plugins import BasePlugin
+from duckdb import DuckDBPyConnection
 
 from pipeline.text import html_to_text
 
@@ -15,7 +15,11 @@ from pipeline.text import html_to_text
 def register(conn: DuckDBPyConnection) -> None:
     """Register every function the models use on one connection."""
     conn.create_function(
-        "jt_html_to_text", html_to_text, ["VARCHAR"], "VARCHAR", null_handling="special",
+        "jt_html_to_text",
+        html_to_text,
+        ["VARCHAR"],
+        "VARCHAR",
+        null_handling="special",
         side_effects=False,
     )
 

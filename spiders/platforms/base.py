@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
 from typing import Any
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.downloadermiddlewares.retry import get_retry_request
@@ -70,4 +70,6 @@ class JsonApiSpider(scrapy.Spider):
     def reject(self, url: str, reason: str, source_id: str | None = None, payload: Any = None):
         """Return a Reject for one record of an otherwise good response, and count it."""
         self.crawler.stats.inc_value(f"{self.name}/rejected")
-        return Reject(source=self.name, url=url, reason=reason, source_id=source_id, payload=payload)
+        return Reject(
+            source=self.name, url=url, reason=reason, source_id=source_id, payload=payload
+        )

@@ -23,7 +23,9 @@ class GreenhouseSpider(JsonApiSpider):
     async def start(self):
         with_content = set(self.arg_list("content"))
         for board in self.arg_list("boards"):
-            url = f"{self.api_base}/{board}/jobs" + ("?content=true" if board in with_content else "")
+            url = f"{self.api_base}/{board}/jobs" + (
+                "?content=true" if board in with_content else ""
+            )
             yield scrapy.Request(url, callback=self.parse_board, cb_kwargs={"board": board})
 
     def parse_board(self, response, board: str):
@@ -48,7 +50,8 @@ class GreenhouseSpider(JsonApiSpider):
         return JobPosting(
             source=self.name,
             source_id=f"{board}/{job['id']}",
-            url=job.get("absolute_url") or f"https://job-boards.greenhouse.io/{board}/jobs/{job['id']}",
+            url=job.get("absolute_url")
+            or f"https://job-boards.greenhouse.io/{board}/jobs/{job['id']}",
             title=job.get("title"),
             company=job.get("company_name") or board,
             location=(job.get("location") or {}).get("name"),

@@ -56,7 +56,9 @@ class HackernewsSpider(JsonApiSpider):
 
     def wanted(self, month: str) -> bool:
         """Return whether a thread month is inside ``since``/``until``."""
-        return (self.since is None or month >= self.since) and (self.until is None or month <= self.until)
+        return (self.since is None or month >= self.since) and (
+            self.until is None or month <= self.until
+        )
 
     def parse_thread_list(self, response):
         data = self.load_json(response)
@@ -74,7 +76,9 @@ class HackernewsSpider(JsonApiSpider):
         self.crawler.stats.set_value("hackernews/threads", len(threads))
         for month, thread_id in threads:
             yield scrapy.Request(
-                f"{self.api_base}/items/{thread_id}", callback=self.parse_thread, cb_kwargs={"month": month}
+                f"{self.api_base}/items/{thread_id}",
+                callback=self.parse_thread,
+                cb_kwargs={"month": month},
             )
 
     def parse_thread(self, response, month: str):

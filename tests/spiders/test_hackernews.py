@@ -38,7 +38,9 @@ def test_since_and_months_arguments_pick_threads(tmp_path, fixture_corpus):
     run_spider("hackernews", tmp_path / "a", fixture_corpus, since="2024-03")
     assert {p["source_id"] for p in landed(tmp_path / "a", "hackernews")} == {"900310", "900330"}
     run_spider("hackernews", tmp_path / "b", fixture_corpus, months=1)
-    assert {p["extras"]["thread_month"] for p in landed(tmp_path / "b", "hackernews")} == {"2024-03"}
+    assert {p["extras"]["thread_month"] for p in landed(tmp_path / "b", "hackernews")} == {
+        "2024-03"
+    }
 
 
 def test_malformed_thread_body_becomes_a_reject_not_a_crash(tmp_path):
@@ -46,12 +48,26 @@ def test_malformed_thread_body_becomes_a_reject_not_a_crash(tmp_path):
         tmp_path / "corpus",
         {
             "https://hn.algolia.com/api/v1/search_by_date?tags=story%2Cauthor_whoishiring&hitsPerPage=1000": json.dumps(
-                {"hits": [{"objectID": "1", "title": "Ask HN: Who is hiring? (May 2024)"},
-                          {"objectID": "2", "title": "Ask HN: Who is hiring? (April 2024)"}]}
+                {
+                    "hits": [
+                        {"objectID": "1", "title": "Ask HN: Who is hiring? (May 2024)"},
+                        {"objectID": "2", "title": "Ask HN: Who is hiring? (April 2024)"},
+                    ]
+                }
             ).encode(),
             "https://hn.algolia.com/api/v1/items/1": b'{"id": 1, "children": [{"id": 11, "auth',
             "https://hn.algolia.com/api/v1/items/2": json.dumps(
-                {"id": 2, "children": [{"id": 21, "author": "a", "text": "Hiring", "created_at": "2024-04-01T00:00:00Z"}]}
+                {
+                    "id": 2,
+                    "children": [
+                        {
+                            "id": 21,
+                            "author": "a",
+                            "text": "Hiring",
+                            "created_at": "2024-04-01T00:00:00Z",
+                        }
+                    ],
+                }
             ).encode(),
         },
     )

@@ -21,7 +21,11 @@ def test_ashby_fixture_board(tmp_path, fixture_corpus):
     assert mle["employment_type"] == "FullTime"
     # Structured compensation is kept exactly as Ashby gives it.
     salary = mle["pay"]["summaryComponents"][0]
-    assert (salary["minValue"], salary["maxValue"], salary["currencyCode"]) == (190000, 250000, "USD")
+    assert (salary["minValue"], salary["maxValue"], salary["currencyCode"]) == (
+        190000,
+        250000,
+        "USD",
+    )
     assert mle["salary_text"] == "$190K - $250K"
     coordinator = postings["examplelabs/0f4a1a7e-2222-4c2b-9c1e-000000000002"]
     assert coordinator["pay"] is None
@@ -29,7 +33,9 @@ def test_ashby_fixture_board(tmp_path, fixture_corpus):
 
 
 def test_greenhouse_fixture_boards_with_and_without_content(tmp_path, fixture_corpus):
-    result = run_spider("greenhouse", tmp_path, fixture_corpus, boards="examplecorp,contentco", content="contentco")
+    result = run_spider(
+        "greenhouse", tmp_path, fixture_corpus, boards="examplecorp,contentco", content="contentco"
+    )
     assert result.status == "ok", result.reason
     postings = {p["source_id"]: p for p in landed(tmp_path, "greenhouse")}
     assert set(postings) == {"examplecorp/4000001", "examplecorp/4000002", "contentco/5000001"}
@@ -51,8 +57,16 @@ def test_one_missing_board_does_not_stop_the_others(tmp_path, fixture_corpus):
 
 
 def test_a_job_without_id_is_rejected_with_its_reason(tmp_path):
-    body = {"jobs": [{"title": "No id here"}, {"id": 7, "title": "Fine", "absolute_url": "https://x.example/7"}]}
-    corpus = make_corpus(tmp_path / "c", {"https://boards-api.greenhouse.io/v1/boards/b/jobs": json.dumps(body).encode()})
+    body = {
+        "jobs": [
+            {"title": "No id here"},
+            {"id": 7, "title": "Fine", "absolute_url": "https://x.example/7"},
+        ]
+    }
+    corpus = make_corpus(
+        tmp_path / "c",
+        {"https://boards-api.greenhouse.io/v1/boards/b/jobs": json.dumps(body).encode()},
+    )
     result = run_spider("greenhouse", tmp_path, corpus, boards="b")
     assert [p["source_id"] for p in landed(tmp_path, "greenhouse")] == ["b/7"]
     rejects = landed(tmp_path, "greenhouse", kind="rejects")
@@ -61,8 +75,20 @@ def test_a_job_without_id_is_rejected_with_its_reason(tmp_path):
 
 
 def test_invalid_posting_is_quarantined_by_the_validate_pipeline(tmp_path):
-    body = {"jobs": [{"id": 8, "title": "Bad date", "absolute_url": "https://x.example/8", "first_published": "last Tuesday"}]}
-    corpus = make_corpus(tmp_path / "c", {"https://boards-api.greenhouse.io/v1/boards/b/jobs": json.dumps(body).encode()})
+    body = {
+        "jobs": [
+            {
+                "id": 8,
+                "title": "Bad date",
+                "absolute_url": "https://x.example/8",
+                "first_published": "last Tuesday",
+            }
+        ]
+    }
+    corpus = make_corpus(
+        tmp_path / "c",
+        {"https://boards-api.greenhouse.io/v1/boards/b/jobs": json.dumps(body).encode()},
+    )
     run_spider("greenhouse", tmp_path, corpus, boards="b")
     assert landed(tmp_path, "greenhouse") == []
     (reject,) = landed(tmp_path, "greenhouse", kind="rejects")
@@ -71,10 +97,16 @@ def test_invalid_posting_is_quarantined_by_the_validate_pipeline(tmp_path):
 
 
 @pytest.mark.parametrize(("spider", "expected_total"), [("ashby", 1769), ("greenhouse", 7892)])
-def test_corpus_replay_lands_every_recorded_job(tmp_path, corpus, corpus_path, spider, expected_total):
+def test_corpus_replay_lands_every_recorded_job(
+    tmp_path, corpus, corpus_path, spider, expected_total
+):
     expected = set()
     for rec in corpus.by_source(spider):
-        board = rec.url.split("/job-board/" if spider == "ashby" else "/boards/")[1].split("?")[0].split("/")[0]
+        board = (
+            rec.url.split("/job-board/" if spider == "ashby" else "/boards/")[1]
+            .split("?")[0]
+            .split("/")[0]
+        )
         expected |= {f"{board}/{j['id']}" for j in json.loads(rec.body())["jobs"]}
     boards = load_sources()[spider].args
     result = run_spider(spider, tmp_path, corpus_path, **boards)

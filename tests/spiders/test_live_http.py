@@ -13,8 +13,15 @@ import pytest
 from spiders.middlewares import retry_after_seconds
 from tests.conftest import landed, run_spider
 
-JOBS = json.dumps({"jobs": [{"id": 1, "title": "ML Engineer", "absolute_url": "https://x.example/1"}]}).encode()
-FAST = {"RETRY_BACKOFF_BASE": "0.05", "RETRY_TIMES": "2", "DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False"}
+JOBS = json.dumps(
+    {"jobs": [{"id": 1, "title": "ML Engineer", "absolute_url": "https://x.example/1"}]}
+).encode()
+FAST = {
+    "RETRY_BACKOFF_BASE": "0.05",
+    "RETRY_TIMES": "2",
+    "DOWNLOAD_DELAY": "0",
+    "AUTOTHROTTLE_ENABLED": "False",
+}
 
 
 class Board(BaseHTTPRequestHandler):
@@ -35,7 +42,7 @@ class Board(BaseHTTPRequestHandler):
 
     def do_GET(self):
         path = self.path.split("://", 1)[-1]  # absolute URI when reached through a proxy
-        path = path[path.index("/"):]
+        path = path[path.index("/") :]
         Board.hits[path].append(time.monotonic())
         n = len(Board.hits[path])
         if path == "/robots.txt":
@@ -79,7 +86,14 @@ def test_retry_after_header_forms():
 
 
 def test_throttled_board_is_retried_after_the_wait_it_asks(tmp_path, board_server):
-    result = run_spider("greenhouse", tmp_path, None, boards="throttled,ok", api_base=f"{board_server}/v1/boards", settings=FAST)
+    result = run_spider(
+        "greenhouse",
+        tmp_path,
+        None,
+        boards="throttled,ok",
+        api_base=f"{board_server}/v1/boards",
+        settings=FAST,
+    )
     assert result.status == "ok", result.reason
     first, second = Board.hits["/v1/boards/throttled/jobs"]
     assert second - first >= 0.9  # Retry-After: 1 honoured
@@ -87,15 +101,32 @@ def test_throttled_board_is_retried_after_the_wait_it_asks(tmp_path, board_serve
 
 
 def test_truncated_and_garbled_bodies_are_fetched_again(tmp_path, board_server):
-    result = run_spider("greenhouse", tmp_path, None, boards="truncated,garbled", api_base=f"{board_server}/v1/boards", settings=FAST)
+    result = run_spider(
+        "greenhouse",
+        tmp_path,
+        None,
+        boards="truncated,garbled",
+        api_base=f"{board_server}/v1/boards",
+        settings=FAST,
+    )
     assert result.status == "ok", result.reason
     assert len(Board.hits["/v1/boards/truncated/jobs"]) == 2
     assert len(Board.hits["/v1/boards/garbled/jobs"]) == 2
-    assert sorted(p["source_id"] for p in landed(tmp_path, "greenhouse")) == ["garbled/1", "truncated/1"]
+    assert sorted(p["source_id"] for p in landed(tmp_path, "greenhouse")) == [
+        "garbled/1",
+        "truncated/1",
+    ]
 
 
 def test_a_board_that_stays_down_is_given_up_and_said(tmp_path, board_server):
-    result = run_spider("greenhouse", tmp_path, None, boards="down,ok", api_base=f"{board_server}/v1/boards", settings=FAST)
+    result = run_spider(
+        "greenhouse",
+        tmp_path,
+        None,
+        boards="down,ok",
+        api_base=f"{board_server}/v1/boards",
+        settings=FAST,
+    )
     assert result.status == "partial"
     assert len(Board.hits["/v1/boards/down/jobs"]) == 3  # first try + RETRY_TIMES
     assert [g["url"] for g in result.gave_up] == [f"{board_server}/v1/boards/down/jobs"]
@@ -109,6 +140,13 @@ def test_live_mode_goes_through_the_proxy_of_the_environment(tmp_path, board_ser
     monkeypatch.setenv("HTTP_PROXY", board_server)
     monkeypatch.delenv("no_proxy", raising=False)
     monkeypatch.delenv("NO_PROXY", raising=False)
-    result = run_spider("greenhouse", tmp_path, None, boards="ok", api_base="http://boards.jobtrends-test.invalid/v1/boards", settings=FAST)
+    result = run_spider(
+        "greenhouse",
+        tmp_path,
+        None,
+        boards="ok",
+        api_base="http://boards.jobtrends-test.invalid/v1/boards",
+        settings=FAST,
+    )
     assert result.status == "ok", result.reason
     assert [p["source_id"] for p in landed(tmp_path, "greenhouse")] == ["ok/1"]

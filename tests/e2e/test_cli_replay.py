@@ -1,0 +1,81 @@
+"""End to end, as a user runs it: `jobtrends run --replay` on the corpus, then `jobtrends sql`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+JOBTRENDS = [sys.executable, "-m", "pipeline.cli"]
+
+
+def jobtrends(*args, home: Path, check=False):
+    env = {**os.environ, "JOBTRENDS_HOME": str(home)}
+    env.pop("JOBTRENDS_REPLAY", None)
+    return subprocess.run(
+        [*JOBTRENDS, *args],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=check,
+    )
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory, corpus_path):
+    home = tmp_path_factory.mktemp("e2e")
+    first = jobtrends(
+        "run", "--replay", str(corpus_path), "-s", "ashby", "-s", "greenhouse", home=home
+    )
+    assert first.returncode == 0, first.stdout + first.stderr
+    return home
+
+
+def query(home, sql):
+    out = jobtrends("sql", sql, "--format", "json", home=home, check=True).stdout
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_run_lands_every_job_of_the_corpus(home):
+    got = {
+        r["source"]: r["n"]
+        for r in query(home, "select source, count(*) as n from postings group by 1")
+    }
+    assert got == {"ashby": 1769, "greenhouse": 7892}
+
+
+def test_a_second_run_adds_no_row(home, corpus_path):
+    before = query(home, "select count(*) as n from raw.postings")[0]["n"]
+    again = jobtrends(
+        "run", "--replay", str(corpus_path), "-s", "ashby", "-s", "greenhouse", home=home
+    )
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert query(home, "select count(*) as n from raw.postings")[0]["n"] == before
+    assert "new" in again.stdout and "known" in again.stdout
+
+
+def test_sql_errors_are_one_line_not_a_traceback(home):
+    bad = jobtrends("sql", "select nope from postings", home=home)
+    assert bad.returncode == 1
+    assert "Traceback" not in bad.stderr and "nope" in bad.stderr
+
+
+def test_run_without_network_or_corpus_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")  # a proxy nobody listens on
+    result = jobtrends("run", home=tmp_path)
+    assert result.returncode == 2
+    assert "no network to crawl and no corpus to replay" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_replay_of_a_missing_corpus_is_one_clear_line(tmp_path):
+    result = jobtrends("run", "--replay", str(tmp_path / "nowhere"), home=tmp_path)
+    assert result.returncode == 2
+    assert "cannot replay: no corpus at" in result.stderr

@@ -1,0 +1,88 @@
+"""The Prefect run flow on fixture corpora: summary, idempotence, one source failing alone."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+from prefect.testing.utilities import prefect_test_harness
+
+from flows.run import run_pipeline
+
+
+@pytest.fixture(scope="module", autouse=True)
+def prefect_server():
+    with prefect_test_harness(server_startup_timeout=60):
+        yield
+
+
+@pytest.fixture
+def boards(monkeypatch, tmp_path):
+    """Point the sources at the fixture boards, one of which is not recorded."""
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        '[ashby]\nboards = ["examplelabs"]\n'
+        '[greenhouse]\nboards = ["examplecorp", "contentco"]\ncontent = ["contentco"]\n'
+        '[broken]\nspider = "greenhouse"\nboards = ["notrecorded"]\n'
+    )
+    monkeypatch.setattr("pipeline.config.SOURCES_FILE", sources)
+    import pipeline.config
+
+    original = pipeline.config.load_sources
+    monkeypatch.setattr("flows.run.load_sources", lambda: original(sources))
+
+
+def count(home, sql):
+    with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_run_twice_on_fixtures(tmp_path, fixture_corpus, boards):
+    home = tmp_path / "home"
+    state = run_pipeline(
+        sources=["ashby", "greenhouse"],
+        replay=str(fixture_corpus),
+        home=str(home),
+        crawl_retry_delay=0,
+        return_state=True,
+    )
+    summary = state.result()
+    assert state.is_completed() and summary.status == "ok"
+    assert {r["source"]: (r["crawled"], r["new"]) for r in summary.rows()} == {
+        "ashby": (2, 2),
+        "greenhouse": (3, 3),
+    }
+    assert count(home, "select source, count(*) from postings group by 1 order by 1") == [
+        ("ashby", 2),
+        ("greenhouse", 3),
+    ]
+
+    again = run_pipeline(
+        sources=["ashby", "greenhouse"],
+        replay=str(fixture_corpus),
+        home=str(home),
+        crawl_retry_delay=0,
+        return_state=True,
+    ).result()
+    assert {r["source"]: (r["new"], r["known"]) for r in again.rows()} == {
+        "ashby": (0, 2),
+        "greenhouse": (0, 3),
+    }
+    assert count(home, "select count(*) from raw.postings") == [(5,)]
+
+
+def test_one_failing_source_leaves_a_partial_run(tmp_path, fixture_corpus, boards):
+    home = tmp_path / "home"
+    state = run_pipeline(
+        sources=["ashby", "broken"],
+        replay=str(fixture_corpus),
+        home=str(home),
+        crawl_retry_delay=0,
+        return_state=True,
+    )
+    summary = state.result()
+    assert summary.status == "partial"
+    by_source = {r["source"]: r for r in summary.rows()}
+    assert by_source["ashby"]["status"] == "ok"
+    assert by_source["broken"]["status"] == "failed"
+    assert "not recorded" in by_source["broken"]["why"]
+    assert count(home, "select source, count(*) from postings group by 1") == [("ashby", 2)]

@@ -1,0 +1,149 @@
+"""Loading landing files: set-based, idempotent, one transaction a file."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import duckdb
+
+from pipeline.load import connect, load_landing
+
+
+def write_landing(home: Path, source: str, run_id: str, rows: list[dict], kind: str = "") -> Path:
+    suffix = ".rejects.jsonl.gz" if kind == "rejects" else ".jsonl.gz"
+    path = home / "landing" / source / f"{run_id}{suffix}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row) + "\n")
+    return path
+
+
+def posting(
+    source_id: str,
+    title: str = "ML Engineer",
+    content_hash: str | None = None,
+    crawled_at="2026-01-01T00:00:00Z",
+):
+    return {
+        "source": "greenhouse",
+        "source_id": source_id,
+        "url": f"https://x.example/{source_id}",
+        "title": title,
+        "posted_at": "2025-12-01T00:00:00Z",
+        "pay": None,
+        "extras": {"departments": ["AI"]},
+        "crawled_at": crawled_at,
+        "content_hash": content_hash or f"h-{source_id}-{title}",
+    }
+
+
+def rows(home: Path, sql: str):
+    with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_loading_twice_adds_nothing(tmp_path):
+    write_landing(tmp_path, "greenhouse", "r1", [posting("a/1"), posting("a/2")])
+    first = load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
+    again = load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
+    assert [(r.rows_read, r.rows_inserted) for r in first] == [(2, 2)]
+    assert [r.skipped for r in again] == [True]
+    assert rows(tmp_path, "select count(*) from raw.postings") == [(2,)]
+    assert rows(tmp_path, "select landed_file, rows_inserted from raw.load_ledger") == [
+        ("landing/greenhouse/r1.jsonl.gz", 2)
+    ]
+
+
+def test_a_recrawl_adds_only_changed_postings(tmp_path):
+    write_landing(tmp_path, "greenhouse", "r1", [posting("a/1"), posting("a/2")])
+    load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
+    write_landing(
+        tmp_path,
+        "greenhouse",
+        "r2",
+        [
+            posting("a/1", crawled_at="2026-02-01T00:00:00Z"),  # unchanged: known
+            posting(
+                "a/2", title="Senior ML Engineer", crawled_at="2026-02-01T00:00:00Z"
+            ),  # changed
+            posting("a/3", crawled_at="2026-02-01T00:00:00Z"),  # new
+        ],
+    )
+    (second,) = [
+        r
+        for r in load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
+        if not r.skipped
+    ]
+    assert (second.rows_read, second.rows_inserted, second.rows_known) == (3, 2, 1)
+    assert rows(tmp_path, "select source_id, count(*) from raw.postings group by 1 order by 1") == [
+        ("a/1", 1),
+        ("a/2", 2),
+        ("a/3", 1),
+    ]
+
+
+def test_duplicate_keys_within_one_file_load_once(tmp_path):
+    write_landing(tmp_path, "greenhouse", "r1", [posting("a/1"), posting("a/1")])
+    (result,) = load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
+    assert (result.rows_read, result.rows_inserted) == (2, 1)
+
+
+def test_a_bad_file_is_reported_and_leaves_nothing_half_written(tmp_path):
+    bad = tmp_path / "landing" / "ashby" / "r1.jsonl.gz"
+    bad.parent.mkdir(parents=True)
+    with gzip.open(bad, "wt") as fh:
+        fh.write(json.dumps(posting("b/1") | {"source": "ashby"}) + "\n")
+        fh.write('{"source": "ashby", "source_id": "b/2", "remote": "not a boolean at all"}\n')
+    write_landing(tmp_path, "greenhouse", "r1", [posting("a/1")])
+    results = {
+        r.source: r for r in load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
+    }
+    assert results["ashby"].error and "ashby/r1.jsonl.gz" in results["ashby"].error
+    assert results["greenhouse"].rows_inserted == 1
+    assert rows(tmp_path, "select source, count(*) from raw.postings group by 1") == [
+        ("greenhouse", 1)
+    ]
+    assert rows(tmp_path, "select count(*) from raw.load_ledger where source = 'ashby'") == [(0,)]
+
+
+def test_a_truncated_gzip_file_is_an_error_not_a_crash(tmp_path):
+    path = write_landing(tmp_path, "greenhouse", "r1", [posting(f"a/{i}") for i in range(500)])
+    path.write_bytes(path.read_bytes()[:-40])
+    (result,) = load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
+    assert result.error
+    assert rows(tmp_path, "select count(*) from raw.postings") == [(0,)]
+
+
+def test_rejects_are_kept_with_their_reason(tmp_path):
+    write_landing(
+        tmp_path,
+        "hackernews",
+        "r1",
+        [{"source": "hackernews", "url": "https://hn/1", "reason": "malformed JSON body"}],
+        kind="rejects",
+    )
+    load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
+    load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
+    assert rows(tmp_path, "select source, reason from raw.rejects") == [
+        ("hackernews", "malformed JSON body")
+    ]
+
+
+def test_partial_files_are_not_loaded(tmp_path):
+    path = write_landing(tmp_path, "greenhouse", "r1", [posting("a/1")])
+    path.rename(path.with_name(path.name + ".partial"))
+    assert load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing") == []
+
+
+def test_connect_creates_the_raw_schema(tmp_path):
+    with connect(tmp_path / "w.duckdb") as con:
+        tables = {
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'raw'"
+            ).fetchall()
+        }
+    assert tables == {"postings", "rejects", "load_ledger"}
