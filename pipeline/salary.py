@@ -328,11 +328,17 @@ _CONVERSION_CLOSE = re.compile(_SP + r"*\)")
 _BETWEEN = re.compile(r"(?:between|zwischen|entre)\W*\Z", re.I)
 _AND_WORDS = frozenset({"and", "und", "y", "et"})
 
-# Cheap pre-check: no currency sign, code or pay word means no salary at all.
-_PRECHECK = re.compile(
-    r"[$€£₹¥₩₪]|zł|Kč|円|\b(?:" + _CODES_RE + r"|Rs|LPA|lpa|lakhs?|lacs?|crores?|CTC|kr)\b"
-    r"|(?i:salar|compensation|\bpay\b|wage|gehalt)"
-)
+# Where figures can be pay: around a currency sign or code, and after a pay word (for
+# "SALARY: 100-150k", which has none). Only these windows are scanned for figures, so a text
+# with no currency and no pay word costs one character-class search and a few ``str.find``.
+_SYMBOL_ANCHOR = re.compile(r"[$€£₹¥₩₪円]|zł|Kč")
+_CODE_ANCHOR = re.compile(r"[A-Z][A-Za-z]{1,2}")
+_CODE_WORDS = ISO_CODES | {"LPA", "CTC", "Rs", "Cr", "Fr"}
+_PAY_WORDS = ("salar", "compens", "gehalt", " pay", "base", "comp:", "ctc", "lpa", "lakh", "lac",
+              "crore", " kr")
+_BEFORE_ANCHOR = 50
+_AFTER_ANCHOR = 50
+_AFTER_PAY_WORD = 200
 
 # Context cues. Order inside each group matters only for overlapping words; the whole
 # pattern is applied to a short window, so it stays cheap.
@@ -352,6 +358,8 @@ _NEG_WORDS = (
     r"|spending|hardware|laptop|equipment|conferences?|books?|training|learning|education"
     r"|gym|wellness|phone|internet|office|coworking|retreats?|travel|food|meals?"
     r"|matching|tickets?|worth\s+of|cap|caps|fine|fines"
+    # "base" is a pay word, but not in "user base"
+    r"|(?:user|customer|client|install|fan|code|knowledge|data|subscriber)\s?base"
 )
 # Words that are job titles before a figure ("Sales Lead $60-70k") but not pay after it.
 _NEG_AFTER_ONLY = r"sales|customers?|clients?|users?|equity|stock|options|shares"
@@ -378,7 +386,7 @@ _BOUND_BEFORE = re.compile(
 _AFTER_CUT = re.compile(
     # the clause after a figure ends at punctuation, a conjunction or the next figure
     # ("$60k-100k ~.25% in stock options": the stock is the percentage's)
-    r"[\n|;+,(\[•]|\.(?:\s|\Z)| and | plus | with | & |\s-\s|\s~?\.?\d"
+    r"[\n|;+,()\[\]:•]|\.(?:\s|\Z)| and | plus | with | & |\s-\s|\s~?\.?\d"
 )
 _AFTER_NEG = re.compile(r"\b(?:" + _NEG_WORDS + r"|" + _NEG_AFTER_ONLY + r")\b", re.I)
 _OTE = re.compile(r"\b(?:OTE|on[- ]target(?:\s+earnings)?|incl(?:uding|\.)?\s+commission)\b", re.I)
@@ -458,49 +466,53 @@ _QUALIFIER_ONLY = re.compile(
 _SEGMENT_BOUNDARY = re.compile(r"[\n|()\[\],;•·:]")
 _LINE_BOUNDARY = re.compile(r"\n|\||(?<=[a-z0-9)])\.\s|;\s|•")
 
-# Place names that tell the currency of a figure given with no currency at all.
-_PLACE_CURRENCY = [
-    (
-        re.compile(
-            r"\b(?:London|UK|United Kingdom|England|Manchester|Edinburgh|Bristol|Leeds"
-            r"|Glasgow|Cambridge,\s*UK|Oxford)\b"
-        ),
-        "GBP",
-    ),
-    (
-        re.compile(
-            r"\b(?:Berlin|Munich|München|Hamburg|Frankfurt|Cologne|Germany|Paris|France"
-            r"|Amsterdam|Netherlands|Rotterdam|Utrecht|Madrid|Barcelona|Spain|Lisbon|Porto"
-            r"|Portugal|Dublin|Ireland|Vienna|Austria|Milan|Rome|Italy|Helsinki|Finland"
-            r"|Brussels|Belgium|Tallinn|Estonia|Athens|Greece|Luxembourg)\b"
-        ),
-        "EUR",
-    ),
-    (re.compile(r"\b(?:Zurich|Zürich|Geneva|Switzerland|Basel|Lausanne|Bern)\b"), "CHF"),
-    (
-        re.compile(r"\b(?:Toronto|Vancouver|Montreal|Montréal|Ottawa|Calgary|Waterloo|Canada)\b"),
-        "CAD",
-    ),
-    (re.compile(r"\b(?:Sydney|Melbourne|Brisbane|Perth|Canberra|Adelaide|Australia)\b"), "AUD"),
-    (re.compile(r"\b(?:Auckland|Wellington|New Zealand)\b"), "NZD"),
-    (re.compile(r"\bSingapore\b"), "SGD"),
-    (
-        re.compile(
-            r"\b(?:Bangalore|Bengaluru|Mumbai|Delhi|Pune|Hyderabad|Chennai|Gurgaon"
-            r"|Gurugram|Noida|India)\b"
-        ),
-        "INR",
-    ),
-    (
-        re.compile(
-            r"\b(?:San Francisco|SF|Bay Area|New York|NYC|NY|Seattle|Boston|Austin"
-            r"|Chicago|Los Angeles|LA|Denver|Atlanta|Miami|Philadelphia|Portland"
-            r"|Washington|DC|USA|U\.S\.|US)\b|,\s*(?:AL|AZ|CA|CO|CT|FL|GA|IL|IN|MA|MD|MI"
-            r"|MN|MO|NC|NJ|NY|OH|OR|PA|TN|TX|UT|VA|WA|WI)\b"
-        ),
-        "USD",
-    ),
-]
+# Place names that tell which currency a text means: which dollar a bare "$" is, and the
+# currency of a figure written with none. Looked up word by word, as a regex alternation of
+# a hundred names costs more than the whole parse.
+_PLACES = {
+    "GBP": "London UK England Manchester Edinburgh Bristol Leeds Glasgow Oxford Britain",
+    "EUR": "Berlin Munich München Hamburg Frankfurt Cologne Germany Paris France Amsterdam "
+    "Netherlands Rotterdam Utrecht Madrid Barcelona Spain Lisbon Porto Portugal Dublin Ireland "
+    "Vienna Austria Milan Rome Italy Helsinki Finland Brussels Belgium Tallinn Estonia Athens "
+    "Greece Luxembourg",
+    "CHF": "Zurich Zürich Geneva Switzerland Basel Lausanne Bern",
+    "CAD": "Toronto Vancouver Montreal Montréal Ottawa Calgary Waterloo Canada",
+    "AUD": "Sydney Melbourne Brisbane Perth Canberra Adelaide Australia",
+    "NZD": "Auckland Wellington",
+    "SGD": "Singapore",
+    "INR": "Bangalore Bengaluru Mumbai Delhi Pune Hyderabad Chennai Gurgaon Gurugram Noida India",
+    "USD": "SF NYC NY Seattle Boston Austin Chicago LA Denver Atlanta Miami Philadelphia "
+    "Portland Washington DC USA U.S. US",
+}
+_PLACE_WORD = {w: cur for cur, words in _PLACES.items() for w in words.split()}
+_PLACE_PAIR = {
+    ("San", "Francisco"): "USD",
+    ("New", "York"): "USD",
+    ("Bay", "Area"): "USD",
+    ("Los", "Angeles"): "USD",
+    ("United", "Kingdom"): "GBP",
+    ("United", "States"): "USD",
+    ("New", "Zealand"): "NZD",
+}
+_CAPITALISED = re.compile(r"[A-Z][\w.]*")
+_US_STATE = re.compile(
+    r",[ \t]?(?:AL|AZ|CA|CO|CT|FL|GA|IL|IN|MA|MD|MI|MN|MO|NC|NJ|NY|OH|OR|PA|TN|TX|UT|VA|WA|WI)\b"
+)
+
+
+def _place_currencies(text: str) -> set[str]:
+    """Return the currencies of the places a text names (London -> GBP, Austin, TX -> USD)."""
+    found: set[str] = set()
+    previous = ""
+    for m in _CAPITALISED.finditer(text):
+        word = m.group(0).rstrip(".") if not m.group(0).endswith("S.") else m.group(0)
+        cur = _PLACE_WORD.get(word) or _PLACE_PAIR.get((previous, word))
+        if cur:
+            found.add(cur)
+        previous = word
+    if "USD" not in found and _US_STATE.search(text):
+        found.add("USD")
+    return found
 
 
 @dataclass
@@ -551,9 +563,9 @@ def _currency_token(token: str | None, table: Mapping[str, str]) -> str | None:
     return None
 
 
-def _atoms(text: str) -> list[_Atom]:
+def _atoms(text: str, lo: int = 0, hi: int | None = None) -> list[_Atom]:
     out: list[_Atom] = []
-    for m in _ATOM.finditer(text):
+    for m in _ATOM.finditer(text, lo, len(text) if hi is None else hi):
         raw = _parse_number(m)
         if raw is None:
             continue
@@ -654,8 +666,9 @@ def _candidates(text: str, atoms: list[_Atom]) -> list[_Candidate]:
                 if 0 < low <= b.value <= low * 6:
                     words = tuple(w for w in (a.mult_word, b.mult_word) if w)
                     out.append(_Candidate(a.start, b.end, low, b.value, None, True, words, True))
-                    i += 2
-                    continue
+                # "from 10k to 500k" users: a range, but not of pay
+                i += 2
+                continue
         if a.currency is not None:
             words = (a.mult_word,) if a.mult_word else ()
             out.append(
@@ -749,7 +762,7 @@ def _resolve_currency(
         return _CURRENCY_OF_COUNTRY[code]
     if text_currency is not None:
         return text_currency
-    found = {cur for pat, cur in _PLACE_CURRENCY if pat.search(text)}
+    found = _place_currencies(text)
     return found.pop() if len(found) == 1 else None
 
 
@@ -764,7 +777,7 @@ def _doc_dollar(text: str) -> str | None:
         return None
     first_line = text[: text.find("\n")] if "\n" in text else text
     for scope in (first_line, text):
-        found = {cur for pat, cur in _PLACE_CURRENCY if pat.search(scope)}
+        found = _place_currencies(scope)
         if found:
             dollars = found & _DOLLAR_CODES
             if "USD" in found or len(dollars) != 1 or len(found) != 1:
@@ -914,19 +927,62 @@ def _judge(
     )
 
 
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Return the merged spans of ``text`` where a figure may be pay."""
+    spans: list[tuple[int, int]] = []
+    for m in _SYMBOL_ANCHOR.finditer(text):
+        spans.append((m.start() - _BEFORE_ANCHOR, m.end() + _AFTER_ANCHOR))
+    for m in _CODE_ANCHOR.finditer(text):
+        if m.group(0) in _CODE_WORDS:
+            spans.append((m.start() - _BEFORE_ANCHOR, m.end() + _AFTER_ANCHOR))
+    low = text.lower()
+    if len(low) == len(text):  # lower() can change the length of a few scripts' letters
+        for word in _PAY_WORDS:
+            at = low.find(word)
+            while at >= 0:
+                spans.append((at - _BEFORE_ANCHOR, at + _AFTER_PAY_WORD))
+                at = low.find(word, at + 1)
+    else:
+        spans.append((0, len(text)))
+    if not spans:
+        return []
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        lo = max(lo, 0)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    n = len(text)
+    out = []
+    for lo, hi in merged:
+        # never cut a figure in two: end the window at the next blank
+        while hi < n and not text[hi].isspace() and hi < merged[-1][1] + 40:
+            hi += 1
+        out.append((lo, min(hi, n)))
+    return out
+
+
 def extract_salaries(text: str, country: str | None = None) -> list[Salary]:
     """Return every base-pay range stated in ``text``, in order of appearance, deduplicated.
 
     ``country`` (ISO 3166 alpha-2 of the posting) resolves a bare ``$`` (CA -> CAD) and
     figures written with no currency at all.
     """
-    if not text or not _PRECHECK.search(text):
+    if not text:
         return []
-    atoms = _atoms(text)
+    windows = _windows(text)
+    if not windows:
+        return []
+    atoms = [a for lo, hi in windows for a in _atoms(text, lo, hi)]
     if not atoms:
         return []
-    doc_dollar = _doc_dollar(text)
     candidates = _candidates(text, atoms)
+    needs_place = not _DOLLAR_OF_COUNTRY.get((country or "").upper()) and any(
+        c.currency == _DOLLAR for c in candidates
+    )
+    doc_dollar = _doc_dollar(text) if needs_place else None
     # A figure with no currency ("Salary: 88k-110k") takes the one currency that the text's
     # other figures are written in, if they agree.
     written = {
