@@ -332,8 +332,7 @@ _AND_WORDS = frozenset({"and", "und", "y", "et"})
 # "SALARY: 100-150k", which has none). Only these windows are scanned for figures, so a text
 # with no currency and no pay word costs one character-class search and a few ``str.find``.
 _SYMBOL_ANCHOR = re.compile(r"[$€£₹¥₩₪円]|zł|Kč")
-_CODE_ANCHOR = re.compile(r"[A-Z][A-Za-z]{1,2}")
-_CODE_WORDS = ISO_CODES | {"LPA", "CTC", "Rs", "Cr", "Fr"}
+_CODE_ANCHOR = re.compile(r"(?:" + _CODES_RE + r"|LPA|CTC|Rs|Cr|Fr)(?![a-z])")
 _PAY_WORDS = ("salar", "compens", "gehalt", " pay", "base", "comp:", "ctc", "lpa", "lakh", "lac",
               "crore", " kr")
 _BEFORE_ANCHOR = 50
@@ -933,8 +932,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
     for m in _SYMBOL_ANCHOR.finditer(text):
         spans.append((m.start() - _BEFORE_ANCHOR, m.end() + _AFTER_ANCHOR))
     for m in _CODE_ANCHOR.finditer(text):
-        if m.group(0) in _CODE_WORDS:
-            spans.append((m.start() - _BEFORE_ANCHOR, m.end() + _AFTER_ANCHOR))
+        spans.append((m.start() - _BEFORE_ANCHOR, m.end() + _AFTER_ANCHOR))
     low = text.lower()
     if len(low) == len(text):  # lower() can change the length of a few scripts' letters
         for word in _PAY_WORDS:
