@@ -379,6 +379,7 @@ _AFTER_POS = re.compile(
     re.I,
 )
 _POS_AFTER = re.compile(r"\b(?:" + _POS_WORDS + r")\b", re.I)
+_STATISTIC = re.compile(r"\b(?:average|median|mean)\b", re.I)
 _BOUND_BEFORE = re.compile(
     r"\b(?:up\s*to|upto|starting(?:\s+(?:at|from))?|starts\s+at|from|as\s+much\s+as)\W*\Z", re.I
 )
@@ -650,6 +651,8 @@ def _candidates(text: str, atoms: list[_Atom]) -> list[_Candidate]:
                     low = a.raw * b.mult
                 elif b.mult == 1 and a.mult > 1 and b.raw * a.mult >= a.value:
                     high = b.raw * a.mult
+                elif a.mult == b.mult == 1 and a.raw < 1000 <= b.raw and a.raw * 1000 <= b.raw:
+                    low = a.raw * 1000  # "$55-65,000": the thousands are written once
                 words = tuple(w for w in (a.mult_word, b.mult_word) if w)
                 if ok and 0 < low <= high <= low * 6:
                     out.append(_Candidate(a.start, b.end, low, high, cur, True, words, False))
@@ -856,6 +859,8 @@ def _judge(
         cue = m
     if cue is not None and cue.group("neg"):
         return None
+    if _STATISTIC.search(before):
+        return None  # "the average salary at the company is $98,000" describes, not offers
     if cue is None and heading:
         for m in _BEFORE_CUE.finditer(heading):
             cue = m
