@@ -87,7 +87,7 @@ def run_pipeline(
     create_table_artifact(
         key="crawls", table=[asdict(c) | {"gave_up": len(c.gave_up)} for c in summary.crawls]
     )
-    logger.info("\n%s", summary.text())
+    logger.info("%s", summary.headline())
     if summary.status == "failed":
         return Failed(message=summary.headline(), data=summary)
     return Completed(message=summary.headline(), data=summary)

@@ -61,6 +61,9 @@ def setup_logging(verbose: bool = False) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         datefmt="%H:%M:%S",
     )
+    # Prefect talks to its local server over HTTP; one log line a request is noise here.
+    for noisy in ("httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def chosen_sources(names: list[str] | None) -> list[str]:
@@ -76,17 +79,9 @@ def chosen_sources(names: list[str] | None) -> list[str]:
 
 def print_summary(summary) -> None:
     table = Table(title=f"run {summary.run_id} ({summary.mode})")
-    for col in (
-        "source",
-        "status",
-        "crawled",
-        "new",
-        "known",
-        "rejects",
-        "gave up",
-        "in warehouse",
-        "seconds",
-    ):
+    columns = ("source", "status", "crawled", "new", "known", "rejects", "gave up", "stored")
+    columns += ("secs",)
+    for col in columns:
         table.add_column(col, justify="left" if col in ("source", "status") else "right")
     colour = {"ok": "green", "partial": "yellow", "failed": "red"}
     for r in summary.rows():

@@ -71,27 +71,6 @@ class RunSummary:
             text += f"; build failed: {self.build_error[:200]}"
         return text
 
-    def text(self) -> str:
-        """Return the summary as a plain-text table for logs."""
-        rows = self.rows()
-        cols = [
-            "source",
-            "status",
-            "crawled",
-            "new",
-            "known",
-            "rejects",
-            "gave_up",
-            "in_warehouse",
-            "seconds",
-        ]
-        widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) if rows else len(c) for c in cols}
-        lines = ["  ".join(c.ljust(widths[c]) for c in cols)]
-        lines += ["  ".join(str(r[c]).ljust(widths[c]) for c in cols) for r in rows]
-        lines += [f"{r['source']}: {r['why']}" for r in rows if r["why"]]
-        lines.append(self.headline())
-        return "\n".join(lines)
-
     def markdown(self) -> str:
         """Return the summary as a Markdown table, for the Prefect artifact."""
         rows = self.rows()
