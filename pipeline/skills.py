@@ -7,10 +7,10 @@ with the example sentences that its test runs. See docs/SKILLS.md.
 How a text is read, and why:
 
 - The text is encoded to UTF-8 and every byte is mapped through one 256-byte table: ASCII
-  letters are lowercased, letters, digits and ``+ # &`` are kept, everything else (punctuation,
-  every non-ASCII byte) becomes a space. The mapping is one byte to one byte, so an offset in
+  letters are lowercased; letters, digits, ``# &`` and a doubled ``++`` are kept; everything
+  else (punctuation, a lone ``+``, every non-ASCII byte) becomes a space. The mapping is one byte to one byte, so an offset in
   the normalised text is an offset in the original bytes, and a rule can look at the original
-  case and punctuation around a match. Keeping ``+ #`` makes ``c++`` and ``c#`` tokens of their
+  case and punctuation around a match. Keeping ``++ #`` makes ``c++`` and ``c#`` tokens of their
   own; keeping ``&`` keeps ``R&D`` and ``W&B`` whole.
 - Every alias is normalised the same way and stored padded with a space on each side, so the
   automaton only reports whole words (``.net`` becomes ``net`` after a dot, ``ci/cd`` becomes
@@ -51,19 +51,26 @@ CATEGORIES = (
 )
 
 
+# "++" is swapped for two bytes of this value before the table maps them back to "++": a plus
+# sign alone is a separator ("HTML+CSS", "Python+Django"), a doubled one belongs to C++.
+_PLUS_PLUS = b"++"
+_PLUS_MARK = b"\x01\x01"
+
+
 def _build_table() -> bytes:
     """Return the byte table that lowercases ASCII and blanks every non-word byte."""
     table = bytearray(b" " * 256)
     for i in range(128):
         ch = chr(i)
-        if ch.isalnum() or ch in "+#&":
+        if ch.isalnum() or ch in "#&":
             table[i] = ord(ch.lower())
+    table[_PLUS_MARK[0]] = ord("+")
     return bytes(table)
 
 
 _TABLE = _build_table()
 # Bytes next to a match that hint it sits inside a URL or an e-mail address.
-_URL_EDGE = frozenset(b"/@:")
+_URL_EDGE = frozenset(b"/@:-_")
 _DOT = ord(".")
 _WORD_BYTE = tuple(chr(i).isalnum() for i in range(128)) + (False,) * 128
 _URL_TOKEN = re.compile(
@@ -78,7 +85,8 @@ def normalise(text: str) -> str:
 
     Offsets are kept: character ``i`` of the result is byte ``i`` of the UTF-8 text.
     """
-    return text.encode("utf-8", "replace").translate(_TABLE).decode("ascii")
+    raw = text.encode("utf-8", "replace").replace(_PLUS_PLUS, _PLUS_MARK)
+    return raw.translate(_TABLE).decode("ascii")
 
 
 def _alias_key(alias: str) -> str:
@@ -188,7 +196,8 @@ def _read_rules(path: Path, taxonomy: Mapping[str, Skill]) -> tuple[Rule, ...]:
             raise ValueError(f"{path}: rule {rule_id}: action must be reject or require")
         flags = 0 if raw.get("case_sensitive") else re.I
         before = raw.get("before")
-        alias_raw = raw.get("alias", skills[0])
+        # Without an alias, a rule applies to each of its skills' own id.
+        alias_raw = raw.get("alias", [])
         aliases = [alias_raw] if isinstance(alias_raw, str) else alias_raw
         rules.append(
             Rule(
@@ -225,8 +234,8 @@ class SkillExtractor:
         # (skill, alias) -> (reject rules, require rules)
         self._rules: dict[tuple[str, str], tuple[list[Rule], list[Rule]]] = {}
         for rule in self.rules:
-            for key in rule.aliases:
-                for skill_id in rule.skills:
+            for skill_id in rule.skills:
+                for key in rule.aliases or (_alias_key(skill_id),):
                     if skill_id not in by_key.get(key, ()):
                         raise ValueError(f"rule {rule.rule_id}: {key!r} is no alias of {skill_id}")
                     rejects, requires = self._rules.setdefault((skill_id, key), ([], []))
@@ -258,7 +267,7 @@ class SkillExtractor:
             return set()
         # Two spaces at the end so that the byte after a match's neighbour always exists.
         raw = b" " + text.encode("utf-8", "replace") + b"  "
-        padded = raw.translate(_TABLE).decode("ascii")
+        padded = raw.replace(_PLUS_PLUS, _PLUS_MARK).translate(_TABLE).decode("ascii")
         found: set[str] = set()
         ruled_matches = []
         for end, value in self._automaton.iter(padded):

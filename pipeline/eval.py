@@ -1,0 +1,229 @@
+"""Score the skill extractor and the role classifier against the hand-labelled corpus postings.
+
+Run ``python -m pipeline.eval`` (``make eval``): it prints micro precision and recall of skills,
+a per-skill table, the role accuracy (exact set match) and the role confusion. The labels
+(``tests/pipeline/labels/*.jsonl``) hold ids and labels only; the texts are read from the
+replay corpus, which never enters the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.corpus import Corpus, Document, iter_documents, open_corpus
+from pipeline.roles import FAMILIES, classify_roles, classify_title
+from pipeline.skills import extract_skills
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+LABELS_DIR = REPO_ROOT / "tests" / "pipeline" / "labels"
+SKILLS_LABELS = LABELS_DIR / "skills_labels.jsonl"
+ROLES_LABELS = LABELS_DIR / "roles_labels.jsonl"
+
+Key = tuple[str, str]
+
+
+def load_labels(path: Path, field_name: str) -> dict[Key, frozenset[str]]:
+    """Return ``{(source, source_id): labels}`` from a JSON-lines label file."""
+    out: dict[Key, frozenset[str]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                row = json.loads(line)
+                out[(row["source"], row["source_id"])] = frozenset(row[field_name])
+    return out
+
+
+def labelled_documents(corpus: Corpus, keys: Iterable[Key]) -> dict[Key, Document]:
+    """Return the corpus documents of the labelled keys; raise if one is missing."""
+    wanted = set(keys)
+    docs = {
+        (d.source, d.source_id): d
+        for d in iter_documents(corpus)
+        if (d.source, d.source_id) in wanted
+    }
+    missing = wanted - docs.keys()
+    if missing:
+        raise LookupError(
+            f"{len(missing)} labelled postings not in the corpus, e.g. {min(missing)}"
+        )
+    return docs
+
+
+def skills_of(doc: Document) -> set[str]:
+    """Return the skills of a posting: its title and text are read together."""
+    return extract_skills(f"{doc.title}\n{doc.text}")
+
+
+def roles_of(doc: Document) -> set[str]:
+    """Return the role families of a posting: a board job by its title, an HN post by its text."""
+    if doc.source == "hackernews":
+        return classify_roles(doc.text)
+    return {classify_title(doc.title)}
+
+
+@dataclass
+class SkillScores:
+    """Counts of true positives, false positives and false negatives per skill."""
+
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    fn: Counter[str] = field(default_factory=Counter)
+    errors: list[tuple[Key, set[str], set[str]]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        """Return the micro precision over all skills."""
+        tp, fp = sum(self.tp.values()), sum(self.fp.values())
+        return tp / (tp + fp) if tp + fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Return the micro recall over all skills."""
+        tp, fn = sum(self.tp.values()), sum(self.fn.values())
+        return tp / (tp + fn) if tp + fn else 1.0
+
+
+def score_skills(
+    labels: Mapping[Key, frozenset[str]], predicted: Mapping[Key, set[str]]
+) -> SkillScores:
+    """Compare predicted skill sets with the labels."""
+    scores = SkillScores()
+    for key, gold in labels.items():
+        got = predicted[key]
+        for s in gold & got:
+            scores.tp[s] += 1
+        for s in got - gold:
+            scores.fp[s] += 1
+        for s in gold - got:
+            scores.fn[s] += 1
+        if got != gold:
+            scores.errors.append((key, set(got - gold), set(gold - got)))
+    return scores
+
+
+@dataclass
+class RoleScores:
+    """Exact-match accuracy and per-family confusion of role predictions."""
+
+    total: int = 0
+    exact: int = 0
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    fn: Counter[str] = field(default_factory=Counter)
+    # (gold family, predicted family) for single-family labels, the usual confusion matrix.
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    errors: list[tuple[Key, frozenset[str], set[str]]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        """Return the share of postings whose predicted set equals the labelled set."""
+        return self.exact / self.total if self.total else 1.0
+
+
+def score_roles(
+    labels: Mapping[Key, frozenset[str]], predicted: Mapping[Key, set[str]]
+) -> RoleScores:
+    """Compare predicted role-family sets with the labels."""
+    scores = RoleScores()
+    for key, gold in labels.items():
+        got = predicted[key]
+        scores.total += 1
+        if got == gold:
+            scores.exact += 1
+        else:
+            scores.errors.append((key, gold, got))
+        for f in gold & got:
+            scores.tp[f] += 1
+        for f in got - gold:
+            scores.fp[f] += 1
+        for f in gold - got:
+            scores.fn[f] += 1
+        if len(gold) == 1 and len(got) == 1:
+            scores.confusion[(next(iter(gold)), next(iter(got)))] += 1
+    return scores
+
+
+def _ratio(num: int, den: int) -> str:
+    return f"{num / den:.2f}" if den else "  - "
+
+
+def format_skill_table(scores: SkillScores) -> str:
+    """Return the per-skill precision/recall table, most frequent skills first."""
+    skills = sorted(
+        set(scores.tp) | set(scores.fp) | set(scores.fn),
+        key=lambda s: (-(scores.tp[s] + scores.fn[s]), s),
+    )
+    lines = [f"{'skill':<24} {'gold':>5} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>5} {'rec':>5}"]
+    for s in skills:
+        tp, fp, fn = scores.tp[s], scores.fp[s], scores.fn[s]
+        lines.append(
+            f"{s:<24} {tp + fn:>5} {tp:>4} {fp:>4} {fn:>4} "
+            f"{_ratio(tp, tp + fp):>5} {_ratio(tp, tp + fn):>5}"
+        )
+    return "\n".join(lines)
+
+
+def format_role_table(scores: RoleScores) -> str:
+    """Return per-family counts and the single-family confusion matrix."""
+    lines = [f"{'family':<18} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>5} {'rec':>5}"]
+    for f in FAMILIES:
+        tp, fp, fn = scores.tp[f], scores.fp[f], scores.fn[f]
+        lines.append(
+            f"{f:<18} {tp:>4} {fp:>4} {fn:>4} {_ratio(tp, tp + fp):>5} {_ratio(tp, tp + fn):>5}"
+        )
+    short = {f: f[:7] for f in FAMILIES}
+    lines.append("")
+    lines.append("confusion (postings with one labelled and one predicted family; rows: label)")
+    lines.append(" " * 18 + " ".join(f"{short[f]:>7}" for f in FAMILIES))
+    for g in FAMILIES:
+        lines.append(
+            f"{g:<18}" + " ".join(f"{scores.confusion[(g, p)] or '.':>7}" for p in FAMILIES)
+        )
+    return "\n".join(lines)
+
+
+def evaluate(corpus: Corpus) -> tuple[SkillScores, RoleScores]:
+    """Score both classifiers on the labelled set read from ``corpus``."""
+    skill_labels = load_labels(SKILLS_LABELS, "skills")
+    role_labels = load_labels(ROLES_LABELS, "roles")
+    docs = labelled_documents(corpus, skill_labels.keys() | role_labels.keys())
+    skills = score_skills(skill_labels, {k: skills_of(docs[k]) for k in skill_labels})
+    roles = score_roles(role_labels, {k: roles_of(docs[k]) for k in role_labels})
+    return skills, roles
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the evaluation tables; with ``--errors``, every disagreement too."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", help="replay corpus folder (default: ../shared/corpus)")
+    parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    args = parser.parse_args(argv)
+    skills, roles = evaluate(open_corpus(args.corpus))
+    out = sys.stdout
+    n = len(load_labels(SKILLS_LABELS, "skills"))
+    out.write(
+        f"skills: {n} postings, micro precision {skills.precision:.3f}, "
+        f"recall {skills.recall:.3f}\n\n{format_skill_table(skills)}\n\n"
+    )
+    out.write(
+        f"roles: {roles.total} postings, accuracy (exact set) {roles.accuracy:.3f}\n\n"
+        f"{format_role_table(roles)}\n"
+    )
+    if args.errors:
+        out.write("\nskill disagreements (key: extra | missing)\n")
+        for key, extra, missing in skills.errors:
+            out.write(f"  {key[0]}/{key[1]}: +{sorted(extra)} -{sorted(missing)}\n")
+        out.write("\nrole disagreements (key: label -> predicted)\n")
+        for key, gold, got in roles.errors:
+            out.write(f"  {key[0]}/{key[1]}: {sorted(gold)} -> {sorted(got)}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
