@@ -1,0 +1,43 @@
+"""The README stays true to the code: commands, sources and make targets it names exist."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from typer.main import get_command
+
+from pipeline.cli import app
+from pipeline.config import load_sources
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_cli_command_is_documented_and_every_documented_one_exists():
+    commands = set(get_command(app).commands)
+    documented = set(re.findall(r"^\| `jobtrends (\w+)`", README, re.M))
+    assert documented == commands
+
+
+def test_every_source_is_documented():
+    documented = set(re.findall(r"^\| `(\w+)` \| `spiders/", README, re.M))
+    assert documented == set(load_sources())
+
+
+def test_make_targets_in_readme_exist():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z]+):", makefile, re.M))
+    for target in re.findall(r"^make (\w+)", README, re.M):
+        assert target in targets
+
+
+def test_postings_columns_are_documented():
+    sql = (ROOT / "warehouse/models/marts/postings.sql").read_text(encoding="utf-8")
+    final = sql.split("final as (")[1]
+    columns = re.findall(r"^\s+(?:.* as )?(\w+),?$", final.split("from latest")[0], re.M)
+    doc = (ROOT / "docs/WAREHOUSE.md").read_text(encoding="utf-8")
+    for column in columns:
+        if column != "select":
+            assert re.search(rf"\b{column}\b", doc), column
+    assert len(columns) > 10
