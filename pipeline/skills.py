@@ -8,10 +8,10 @@ How a text is read, and why:
 
 - The text is encoded to UTF-8 and every byte is mapped through one 256-byte table: ASCII
   letters are lowercased; letters, digits, ``# &`` and a doubled ``++`` are kept; everything
-  else (punctuation, a lone ``+``, every non-ASCII byte) becomes a space. The mapping is one byte to one byte, so an offset in
-  the normalised text is an offset in the original bytes, and a rule can look at the original
-  case and punctuation around a match. Keeping ``++ #`` makes ``c++`` and ``c#`` tokens of their
-  own; keeping ``&`` keeps ``R&D`` and ``W&B`` whole.
+  else (punctuation, a lone ``+``, every non-ASCII byte) becomes a space. The mapping is one
+  byte to one byte, so an offset in the normalised text is an offset in the original bytes,
+  and a rule can look at the original case and punctuation around a match. Keeping ``++ #``
+  makes ``c++`` and ``c#`` tokens of their own; keeping ``&`` keeps ``R&D`` and ``W&B`` whole.
 - Every alias is normalised the same way and stored padded with a space on each side, so the
   automaton only reports whole words (``.net`` becomes ``net`` after a dot, ``ci/cd`` becomes
   ``ci cd``, ``node.js`` becomes ``node js``) and a single pass finds every alias of every skill.
