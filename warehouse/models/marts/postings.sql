@@ -21,6 +21,10 @@ final as (
         company,
         location_text,
         country_text,
+        case
+            when source = 'hackernews' then jt_country_of_post(description_text)
+            else coalesce(jt_country_of(country_text), jt_country_of(location_text))
+        end as country,
         is_remote,
         posted_at,
         cast(date_trunc('month', posted_at) as date) as posted_month,
