@@ -333,8 +333,20 @@ _AND_WORDS = frozenset({"and", "und", "y", "et"})
 # with no currency and no pay word costs one character-class search and a few ``str.find``.
 _SYMBOL_ANCHOR = re.compile(r"[$€£₹¥₩₪円]|zł|Kč")
 _CODE_ANCHOR = re.compile(r"(?:" + _CODES_RE + r"|LPA|CTC|Rs|Cr|Fr)(?![a-z])")
-_PAY_WORDS = ("salar", "compens", "gehalt", " pay", "base", "comp:", "ctc", "lpa", "lakh", "lac",
-              "crore", " kr")
+_PAY_WORDS = (
+    "salar",
+    "compens",
+    "gehalt",
+    " pay",
+    "base",
+    "comp:",
+    "ctc",
+    "lpa",
+    "lakh",
+    "lac",
+    "crore",
+    " kr",
+)
 _BEFORE_ANCHOR = 50
 _AFTER_ANCHOR = 50
 _AFTER_PAY_WORD = 200
@@ -442,7 +454,14 @@ _PERIOD_WORDS = {
     "pa": "year",
 }
 _PERIOD_AFTER = re.compile(
-    _SP + r"*\+?" + _SP + r"*(?:(?:" + _CODES_RE + r"|gross|brutto|base|salary|net|netto)" + _SP + r"*)?"
+    _SP
+    + r"*\+?"
+    + _SP
+    + r"*(?:(?:"
+    + _CODES_RE
+    + r"|gross|brutto|base|salary|net|netto)"
+    + _SP
+    + r"*)?"
     r"(?:"
     r"(?P<slash>/|per|an?|each|every)" + _SP + r"*(?P<u1>hours?|hrs?|days?|weeks?|wks?|months?"
     r"|mos?|mths?|mnths?|years?|yrs?|annum|anum|diem|h|d|w|m|y|a)(?![A-Za-z])"
