@@ -164,80 +164,14 @@ _ROLE_PHRASE = re.compile(
     re.I,
 )
 # Words that end the qualifiers of a role noun: "is hiring for software engineers".
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "for",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "as",
-        "is",
-        "are",
-        "be",
-        "we",
-        "we're",
-        "were",
-        "our",
-        "you",
-        "your",
-        "i",
-        "i'm",
-        "with",
-        "who",
-        "that",
-        "this",
-        "these",
-        "those",
-        "hiring",
-        "hire",
-        "looking",
-        "seeking",
-        "need",
-        "needs",
-        "opening",
-        "openings",
-        "join",
-        "will",
-        "can",
-        "from",
-        "by",
-        "also",
-        "currently",
-        "now",
-        "more",
-        "several",
-        "some",
-        "many",
-        "all",
-        "any",
-        "few",
-        "two",
-        "three",
-        "both",
-        "multiple",
-        "new",
-        "great",
-        "talented",
-        "experienced",
-        "strong",
-        "skilled",
-        "awesome",
-        "amazing",
-        "passionate",
-        "smart",
-        "top-notch",
-        "world-class",
-        "help",
-        "us",
-    ]
+_STOP_WORDS = (
+    "a an the and or for to of in on at as is are be we we're were our you your i i'm with "
+    "who that this these those hiring hire looking seeking need needs opening openings join "
+    "will can from by also currently now more several some many all any few two three both "
+    "multiple new great talented experienced strong skilled awesome amazing passionate smart "
+    "top-notch world-class help us "
 )
+_STOP = frozenset(_STOP_WORDS.split())
 _HIRING_CUE = re.compile(
     r"\b(?:hiring|hire|looking for|look for|seeking|seek|searching for|search of|positions?|"
     r"roles?|openings?|opportunit\w*|vacanc\w*|wanted|want(?:ed)? to meet|need(?:s|ed)?|"
