@@ -2,8 +2,8 @@
 
 The text parser works in three steps, each cheap enough for tens of thousands of postings:
 1. find money atoms (a number with a currency, a multiplier such as ``k`` or ``lakh``, or
-   both) with one precompiled pattern, after a pre-check that skips texts with no currency
-   or pay word at all;
+   both) with one precompiled pattern, only in windows around a currency sign, a currency
+   code or a pay word, so that a text with none of them costs almost nothing;
 2. join neighbouring atoms into ranges (``$120k - 150k``, ``90k-120k CHF``, ``between X and
    Y``) and resolve the currency and the shared multiplier;
 3. judge each candidate from its context: the cue word nearest before it (``salary`` or
@@ -366,14 +366,17 @@ _NEG_WORDS = (
     r"|impact|per\s+(?:project|user|seat|customer|account|unit|item|order|license|employee)"
     r"|total\s+comp\w*|tc|all[- ]in|equity\s+grant|in\s+equity|of\s+equity|in\s+stock"
     r"|of\s+stock|stock\s+options|rsus?|insurance|premiums?|deductibles?|401k|perks?"
-    r"|spending|hardware|laptop|equipment|conferences?|books?|training|learning|education"
-    r"|gym|wellness|phone|internet|office|coworking|retreats?|travel|food|meals?"
-    r"|matching|tickets?|worth\s+of|cap|caps|fine|fines"
+    r"|spending|matching|worth\s+of|caps?"
     # "base" is a pay word, but not in "user base"
     r"|(?:user|customer|client|install|fan|code|knowledge|data|subscriber)\s?base"
 )
-# Words that are job titles before a figure ("Sales Lead $60-70k") but not pay after it.
-_NEG_AFTER_ONLY = r"sales|customers?|clients?|users?|equity|stock|options|shares"
+# Words that are job titles or places before a figure ("Sales Lead $60-70k", "Office in
+# Berlin, €60k") but perks or counts after it ("$500 home office", "$2k for books").
+_NEG_AFTER_ONLY = (
+    r"sales|customers?|clients?|users?|equity|stock|options|shares|hardware|laptop|equipment"
+    r"|conferences?|books?|training|learning|education|gym|wellness|phone|internet|office"
+    r"|coworking|retreats?|travel|food|meals?|tickets?"
+)
 _POS_WORDS = (
     r"salar(?:y|ies)|compensation|comp|pay|paying|pays|paid|wages?|base|ote|on[- ]target"
     r"|rates?|range|earn\w*|package|ctc|remuneration|hourly|annual\w*|gross|doe|d\.o\.e|cash"
@@ -543,7 +546,6 @@ class _Atom:
     mult: float
     mult_word: str
     currency: str | None  # ISO code, _DOLLAR, _NORDIC_KR, or None when bare
-    has_code: bool  # an ISO code or a specific dollar (C$) rather than a bare symbol
 
 
 def _parse_number(m: re.Match[str]) -> float | None:
@@ -593,19 +595,16 @@ def _atoms(text: str, lo: int = 0, hi: int | None = None) -> list[_Atom]:
         mult = _MULTIPLIERS.get(mult_word, 1.0)
         codes = [_currency_token(pre, _PREFIX_CURRENCY), _currency_token(suf, _SUFFIX_WORDS)]
         specific = [c for c in codes if c not in (None, _DOLLAR, _NORDIC_KR)]
-        if specific:
-            currency, has_code = specific[-1], True  # a code after the figure overrides "$"
-        else:
-            currency = next((c for c in codes if c is not None), None)
-            has_code = False
+        # a code after the figure overrides "$" before it: "$150,000 CAD"
+        currency = specific[-1] if specific else next((c for c in codes if c), None)
         if mult_word in ("lpa", "l", "lakh", "lakhs", "lac", "lacs", "cr", "crore", "crores"):
             if currency in (None, _DOLLAR) and mult_word != "l":
-                currency, has_code = "INR", True
+                currency = "INR"
             elif currency not in ("INR", None):
                 # ``L`` after a dollar or euro figure is not a lakh (``$5L`` is nonsense);
                 # a bare ``60L`` may still close a rupee range (``₹40–60L``)
                 continue
-        out.append(_Atom(m.start(), m.end(), raw * mult, raw, mult, mult_word, currency, has_code))
+        out.append(_Atom(m.start(), m.end(), raw * mult, raw, mult, mult_word, currency))
     return out
 
 
