@@ -394,6 +394,12 @@ _AFTER_POS = re.compile(
     re.I,
 )
 _POS_AFTER = re.compile(r"\b(?:" + _POS_WORDS + r")\b", re.I)
+_JOB_TITLE = re.compile(
+    r"\b(?:engineers?|developers?|managers?|analysts?|scientists?|leads?|directors?|designers?"
+    r"|architects?|specialists?|representatives?|executives?|associates?|consultants?|interns?"
+    r"|officers?|administrators?|researchers?|heads?|vp)\b",
+    re.I,
+)
 _STATISTIC = re.compile(r"\b(?:average|median|mean)\b", re.I)
 _BOUND_BEFORE = re.compile(
     r"\b(?:up\s*to|upto|starting(?:\s+(?:at|from))?|starts\s+at|from|as\s+much\s+as)\W*\Z", re.I
@@ -875,6 +881,8 @@ def _judge(
     cue = None
     for m in _BEFORE_CUE.finditer(before):
         cue = m
+    if cue is not None and cue.group("neg") and _JOB_TITLE.search(before, cue.end()):
+        cue = None  # "Revenue Operations Manager ($150k-$180k)": a job title, not revenue
     if cue is not None and cue.group("neg"):
         return None
     if _STATISTIC.search(before):

@@ -90,6 +90,10 @@ FORMATS = [
     ),
     ("Annual Salary:\n$210,000—$260,000 USD\n", [(210e3, 260e3, "USD", "year")]),
     ("Pay is $95k a year", [(95e3, 95e3, "USD", "year")]),
+    # job titles are not negative cues
+    ("- Machine Learning Engineer ($150-190k plus stock options)", [(150e3, 190e3, "USD", "year")]),
+    ("Revenue Operations Manager ($120k-$140k)", [(120e3, 140e3, "USD", "year")]),
+    ("Sales Lead | $70-90k", [(70e3, 90e3, "USD", "year")]),
     # several ranges, order of appearance, duplicates dropped
     (
         "- Backend ($140-170k)\n- Frontend ($120k-$150k)\n- Backend again ($140-170k)",
