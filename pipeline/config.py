@@ -80,3 +80,9 @@ def load_sources(path: Path = SOURCES_FILE) -> dict[str, Source]:
             name=name, spider=spider, schedule=schedule, args=table, enabled=enabled
         )
     return sources
+
+
+def dataset_specs(path: Path = SOURCES_FILE) -> dict[str, dict[str, Any]]:
+    """Return the ``[datasets.files.*]`` tables of sources.toml: url, format, credit, table."""
+    source = load_sources(path).get("datasets")
+    return dict(source.args.get("files", {})) if source else {}

@@ -55,6 +55,8 @@ def spider_args(source: Source) -> list[str]:
     """Return ``-a key=value`` arguments for a source's table of sources.toml."""
     args = []
     for key, value in source.args.items():
+        if isinstance(value, dict):
+            continue  # nested tables are read by the spider from sources.toml itself
         if isinstance(value, list | tuple):
             value = ",".join(str(v) for v in value)
         args += ["-a", f"{key}={value}"]

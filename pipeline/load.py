@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sqlite3
 from collections.abc import Iterable
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+
+from pipeline.config import dataset_specs
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +76,9 @@ create table if not exists raw.rejects (
 """
 
 
+DATASETS = "datasets"
+
+
 class LoadError(RuntimeError):
     """A landing file could not be loaded; the warehouse is unchanged for that file."""
 
@@ -104,8 +112,15 @@ def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
 
 
 def landing_files(landing_dir: Path) -> list[Path]:
-    """Return every complete landing file, oldest run first (``.partial`` files are not)."""
-    return sorted(landing_dir.glob("*/*.jsonl.gz"), key=lambda p: (p.name, p.parent.name))
+    """Return every complete posting landing file, oldest run first (not ``.partial`` ones)."""
+    files = [p for p in landing_dir.glob("*/*.jsonl.gz") if p.parent.name != DATASETS]
+    return sorted(files, key=lambda p: (p.name, p.parent.name))
+
+
+def dataset_files(landing_dir: Path) -> list[Path]:
+    """Return every complete dataset file, oldest run first."""
+    files = [p for p in (landing_dir / DATASETS).glob("*/*") if not p.name.endswith(".partial")]
+    return sorted(files, key=lambda p: (p.parent.name, p.name))
 
 
 def sha256(path: Path) -> str:
@@ -177,16 +192,91 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, home: Path | None = No
     return FileLoad(name, source, run_id, kind, rows_read, inserted)
 
 
+def _read_sqlite(path: Path, table: str) -> pa.Table:
+    """Return one table of a SQLite file as Arrow (DuckDB's sqlite extension needs a download)."""
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        cursor = db.execute(f'select * from "{table}"')
+        names = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
+    return pa.table(
+        {
+            name: pa.array([None if v is None else str(v) for v in column], pa.string())
+            for name, column in zip(names, columns, strict=True)
+        }
+    )
+
+
+def load_dataset(
+    con: duckdb.DuckDBPyConnection, path: Path, home: Path | None = None, table: str | None = None
+) -> FileLoad:
+    """Load one dataset file as a snapshot into ``raw.<name>``, tagged with its SHA-256.
+
+    The first snapshot creates the table; later ones insert by column name, so a column the
+    publisher drops becomes NULL and one it adds is an error to look at, not a silent loss.
+    """
+    name = path.stem
+    run_id = path.parent.name
+    landed = path.relative_to(home).as_posix() if home else path.as_posix()
+    digest = sha256(path)
+    if con.execute("select 1 from raw.load_ledger where file_sha256 = ?", [digest]).fetchone():
+        return FileLoad(landed, DATASETS, run_id, "dataset", 0, 0, skipped=True)
+    if path.suffix == ".csv":
+        relation = con.read_csv(str(path), header=True, all_varchar=True)
+    elif path.suffix == ".sqlite":
+        relation = con.from_arrow(_read_sqlite(path, table or name))
+    else:
+        raise LoadError(f"{landed}: unknown dataset format {path.suffix}")
+    con.execute("begin transaction")
+    try:
+        con.register("snapshot", relation)
+        con.execute(
+            f"create table if not exists raw.{name} as "
+            "select *, ''::varchar as file_sha256, now() as loaded_at from snapshot limit 0"
+        )
+        inserted = con.execute(
+            f"insert into raw.{name} by name "
+            "select *, ?::varchar as file_sha256, now() as loaded_at from snapshot",
+            [digest],
+        ).fetchone()[0]
+        con.execute(
+            "insert into raw.load_ledger values (?, ?, ?, ?, ?, ?, ?, now())",
+            [landed, digest, name, run_id, "dataset", inserted, inserted],
+        )
+        con.execute("commit")
+    except duckdb.Error as exc:
+        con.execute("rollback")
+        raise LoadError(f"{landed}: {exc}") from exc
+    finally:
+        con.unregister("snapshot")
+    return FileLoad(landed, DATASETS, run_id, "dataset", inserted, inserted)
+
+
 def load_landing(
-    warehouse: Path, landing_dir: Path, files: Iterable[Path] | None = None
+    warehouse: Path,
+    landing_dir: Path,
+    files: Iterable[Path] | None = None,
+    dataset_tables: dict[str, str] | None = None,
 ) -> list[FileLoad]:
-    """Load every landing file not yet loaded; a bad file is reported, the others still load."""
+    """Load every landing file not yet loaded; a bad file is reported, the others still load.
+
+    ``dataset_tables`` names the table to read from each SQLite dataset (by dataset name);
+    by default, the ``table`` keys of sources.toml's ``[datasets.files.*]``.
+    """
+    if dataset_tables is None:
+        dataset_tables = {name: spec.get("table") for name, spec in dataset_specs().items()}
     results = []
     home = landing_dir.parent
+    if files is None:
+        files = landing_files(landing_dir) + dataset_files(landing_dir)
     with connect(warehouse) as con:
-        for path in files if files is not None else landing_files(landing_dir):
+        for path in files:
             try:
-                result = load_file(con, path, home=home)
+                if path.parent.parent.name == DATASETS:
+                    table = dataset_tables.get(path.stem)
+                    result = load_dataset(con, path, home=home, table=table)
+                else:
+                    result = load_file(con, path, home=home)
             except LoadError as exc:
                 logger.error("could not load %s", exc)
                 result = FileLoad(

@@ -44,7 +44,7 @@ class RunSummary:
         out = []
         for c in self.crawls:
             files = [f for f in self.loads if f.source == c.source and f.run_id == self.run_id]
-            postings = [f for f in files if f.kind == "postings"]
+            postings = [f for f in files if f.kind in ("postings", "dataset")]
             out.append(
                 {
                     "source": c.source,

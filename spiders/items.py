@@ -46,3 +46,23 @@ class Reject:
     source_id: str | None = None
     payload: Any = None
     crawled_at: str | None = None
+
+
+@dataclass
+class DatasetFile:
+    """A whole published file (CSV, SQLite) fetched for loading as a snapshot.
+
+    ``body`` is written to the landing folder by the StoreFilesPipeline and then dropped, so
+    the run's feed lists the file (path, size, SHA-256) without carrying its bytes.
+    """
+
+    name: str
+    url: str
+    format: str
+    credit: str = ""
+    table: str | None = None
+    body: bytes | None = None
+    path: str | None = None
+    sha256: str | None = None
+    size: int = 0
+    crawled_at: str | None = None

@@ -47,6 +47,7 @@ DOWNLOADER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "spiders.pipelines.validate.ValidatePipeline": 100,
     "spiders.pipelines.clean.CleanPipeline": 200,
+    "spiders.pipelines.store_files.StoreFilesPipeline": 300,
 }
 
 EXTENSIONS = {"spiders.extensions.LandingFiles": 500}
@@ -64,7 +65,7 @@ FEEDS = {
     f"file://{_landing}/%(name)s/{JOBTRENDS_RUN_ID}.jsonl.gz.partial": {
         "format": "jsonlines",
         "encoding": "utf-8",
-        "item_classes": ["spiders.items.JobPosting"],
+        "item_classes": ["spiders.items.JobPosting", "spiders.items.DatasetFile"],
         "postprocessing": ["scrapy.extensions.postprocessing.GzipPlugin"],
         "overwrite": True,
     },

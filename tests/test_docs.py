@@ -38,6 +38,6 @@ def test_postings_columns_are_documented():
     columns = re.findall(r"^\s+(?:.* as )?(\w+),?$", final.split("from latest")[0], re.M)
     doc = (ROOT / "docs/WAREHOUSE.md").read_text(encoding="utf-8")
     for column in columns:
-        if column != "select":
+        if column not in {"select", "case", "when", "else", "end"}:
             assert re.search(rf"\b{column}\b", doc), column
     assert len(columns) > 10

@@ -1,0 +1,48 @@
+"""Public datasets (salary surveys, posting indexes, derived HN data), fetched as whole files.
+
+Which files, and their credits, are configured in sources.toml under ``[datasets.files.*]``;
+``-a names=aijobs_salaries`` fetches a subset.
+"""
+
+from __future__ import annotations
+
+import scrapy
+
+from spiders.items import DatasetFile
+from spiders.platforms.base import JsonApiSpider, split_arg
+
+
+class DatasetsSpider(JsonApiSpider):
+    name = "datasets"
+    # Files can be large; the default warning size is too low for a 10 MB CSV.
+    custom_settings = {"DOWNLOAD_WARNSIZE": 256 * 1024 * 1024}
+
+    def __init__(self, names: str | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.names = split_arg(names)
+
+    async def start(self):
+        files = self.source_config().get("files", {})
+        unknown = [n for n in self.names if n not in files]
+        for name in unknown:
+            self.logger.error("no dataset %r in sources.toml (known: %s)", name, ", ".join(files))
+        for name, spec in files.items():
+            if self.names and name not in self.names:
+                continue
+            yield scrapy.Request(
+                spec["url"], callback=self.parse_file, cb_kwargs={"name": name, "spec": spec}
+            )
+
+    def parse_file(self, response, name: str, spec: dict):
+        if not response.body:
+            yield self.reject(response.url, "empty file")
+            return
+        self.crawler.stats.inc_value("datasets/files")
+        yield DatasetFile(
+            name=name,
+            url=response.url,
+            format=spec.get("format", "csv"),
+            credit=spec.get("credit", ""),
+            table=spec.get("table"),
+            body=response.body,
+        )
