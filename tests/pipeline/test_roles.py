@@ -1,0 +1,137 @@
+"""Role families: one for a job title, every advertised one for a Hacker News post."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.roles import FAMILIES, classify_roles, classify_title
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        ("Machine Learning Engineer", "ml_engineer"),
+        ("Senior ML Engineer, Ranking", "ml_engineer"),
+        ("AI Engineer", "ml_engineer"),
+        ("Software Engineer, Machine Learning", "ml_engineer"),
+        ("Computer Vision Engineer", "ml_engineer"),
+        ("NLP Engineer", "ml_engineer"),
+        ("MLOps Engineer", "ml_engineer"),
+        ("Software Engineer, Inference", "ml_engineer"),
+        ("Engineering Manager, ML Platform", "ml_engineer"),
+        ("Research Scientist", "research"),
+        ("Research Engineer, Pretraining", "research"),
+        ("Applied Scientist II", "research"),
+        ("ML Researcher", "research"),
+        ("Member of Technical Staff, Model Training", "research"),
+        ("Data Scientist", "data_scientist"),
+        ("Product Data Scientist", "data_scientist"),
+        ("Decision Scientist", "data_scientist"),
+        ("Data Engineer", "data_engineer"),
+        ("Analytics Engineer", "data_engineer"),
+        ("Software Engineer, Data Platform", "data_engineer"),
+        ("Data Analyst", "data_analyst"),
+        ("BI Analyst", "data_analyst"),
+        ("Senior Backend Engineer", "software_engineer"),
+        ("Site Reliability Engineer", "software_engineer"),
+        ("iOS Developer", "software_engineer"),
+        ("Security Engineer", "software_engineer"),
+        ("QA Automation Engineer", "software_engineer"),
+        ("Forward Deployed Engineer, AI", "software_engineer"),
+        ("Solutions Engineer", "software_engineer"),
+        ("Frontend Engineer - AI Products", "software_engineer"),
+        ("Embedded Firmware Engineer", "software_engineer"),
+        ("Member of Technical Staff", "software_engineer"),
+        ("Product Manager, Machine Learning", "other"),
+        ("Technical Recruiter, ML", "other"),
+        ("Account Executive", "other"),
+        ("Product Designer", "other"),
+        ("UX Researcher", "other"),
+        ("Senior Corporate Counsel", "other"),
+        ("Head of Marketing", "other"),
+        ("Technical Program Manager, Evals", "other"),
+        ("Office Manager", "other"),
+    ],
+)
+def test_classify_title(title, family):
+    assert classify_title(title) == family
+
+
+def test_every_title_gets_exactly_one_known_family():
+    for title in ("", "???", "Chief Happiness Officer", "Engineer", "Data"):
+        assert classify_title(title) in FAMILIES
+
+
+def test_classify_roles_of_a_title_is_that_one_family():
+    assert classify_roles("Staff Machine Learning Engineer") == {"ml_engineer"}
+    assert classify_roles("Senior Account Executive") == {"other"}
+
+
+def test_header_line_roles():
+    post = "Acme | Data Scientist, Backend Engineer | Berlin | ONSITE\nWe build tools for farmers."
+    assert classify_roles(post) == {"data_scientist", "software_engineer"}
+
+
+def test_bulleted_roles_further_down():
+    post = (
+        "Acme - Boston, MA - Full time\n"
+        "We make robots that pick fruit.\n"
+        "We're hiring:\n"
+        "* Machine Learning Engineer - https://example.org/jobs/1\n"
+        "* Data Engineer (Spark, Airflow)\n"
+        "* Product Designer - https://example.org/jobs/3\n"
+    )
+    assert classify_roles(post) == {"ml_engineer", "data_engineer", "other"}
+
+
+def test_prose_post_with_a_hiring_sentence():
+    post = (
+        "San Francisco, CA. We help shops sell online and are growing fast. "
+        "We are looking for an experienced data analyst and a couple of backend developers "
+        "to join our small team. Email jobs@example.org."
+    )
+    assert classify_roles(post) == {"data_analyst", "software_engineer"}
+
+
+def test_roles_that_are_not_on_offer_do_not_count():
+    post = (
+        "Acme | Backend Engineer | Remote\n"
+        "You will work closely with our data scientists and researchers, "
+        "and you will be founded by ex-Google engineers."
+    )
+    assert classify_roles(post) == {"software_engineer"}
+
+
+def test_engineers_in_general_are_software_engineers():
+    post = "Acme is hiring engineers!\nWe love Python, Postgres and small teams.\nRemote OK."
+    assert classify_roles(post) == {"software_engineer"}
+
+
+def test_a_stack_without_a_role_is_software_engineering():
+    post = "Acme, Berlin\nWe are language agnostic in the backend: Node.js, Python, Ruby.\n"
+    assert classify_roles(post) == {"software_engineer"}
+
+
+def test_a_post_with_no_role_and_no_stack_is_other():
+    post = "Shameless plug: my job board at example.org has no recruiters.\nIt is free."
+    assert classify_roles(post) == {"other"}
+
+
+def test_parenthesised_specialty_refines_the_role():
+    post = (
+        "Acme | NYC\nOpen roles:\n- Data Scientist (Machine Learning)\n- Platform Engineer (ML)\n"
+    )
+    assert classify_roles(post) == {"data_scientist", "ml_engineer"}
+
+
+def test_non_engineering_roles_in_a_post():
+    post = (
+        "Acme | Multiple roles | London\n"
+        "We are hiring a Senior Frontend Engineer, a Technical Recruiter and an "
+        "Account Executive."
+    )
+    assert classify_roles(post) == {"software_engineer", "other"}
+
+
+def test_empty_text_is_other():
+    assert classify_roles("") == {"other"}
