@@ -312,8 +312,8 @@ _MULTIPLIERS = {
 _BIG = 1e6
 _GAP_SP = r"[ \t\u00a0\u202f\u00ad\u200b]"
 _RANGE_GAP = re.compile(
-    # the bracket is a note ("$142,000 [minimum in our lowest market] to ..."), the
-    # parenthesis a conversion ("£13 ($22) and £35 ($60) per hour")
+    # the bracket is a note ("$120,000 [lowest market] to ..."), the
+    # parenthesis a conversion ("£15 ($19) and £30 ($38) per hour")
     _GAP_SP + r"*(?:\[[^\]\n]{0,200}\]" + _GAP_SP + r"*|\([^()\n]{0,30}\)" + _GAP_SP + r"*)?"
     r"(?P<sep>-{1,2}|‐|‑|–|—|−|~|to|To|TO|until|bis|up to|and|und|y|et)"
     + _GAP_SP
@@ -370,7 +370,7 @@ _NEG_WORDS = (
     # "base" is a pay word, but not in "user base"
     r"|(?:user|customer|client|install|fan|code|knowledge|data|subscriber)\s?base"
 )
-# Words that are job titles or places before a figure ("Sales Lead $60-70k", "Office in
+# Words that are job titles or places before a figure ("Sales Lead $70-90k", "Office in
 # Berlin, €60k") but perks or counts after it ("$500 home office", "$2k for books").
 _NEG_AFTER_ONLY = (
     r"sales|customers?|clients?|users?|equity|stock|options|shares|hardware|laptop|equipment"
@@ -406,7 +406,7 @@ _BOUND_BEFORE = re.compile(
 )
 _AFTER_CUT = re.compile(
     # the clause after a figure ends at punctuation, a conjunction or the next figure
-    # ("$60k-100k ~.25% in stock options": the stock is the percentage's)
+    # ("$90k-120k ~.5% in stock options": the stock is the percentage's)
     r"[\n|;+,()\[\]:•]|\.(?:\s|\Z)| and | plus | with | & |\s-\s|\s~?\.?\d"
 )
 _AFTER_NEG = re.compile(r"\b(?:" + _NEG_WORDS + r"|" + _NEG_AFTER_ONLY + r")\b", re.I)
@@ -641,7 +641,7 @@ def _merge_currency(a: str | None, b: str | None) -> tuple[bool, str | None]:
 
 
 def _drop_conversions(text: str, atoms: list[_Atom]) -> list[_Atom]:
-    """Drop figures in parentheses right after another one: ``£13 ($22)`` converts £13."""
+    """Drop figures in parentheses right after another one: ``£15 ($19)`` converts £15."""
     out: list[_Atom] = []
     for a in atoms:
         if (
@@ -682,7 +682,7 @@ def _candidates(text: str, atoms: list[_Atom]) -> list[_Candidate]:
                     out.append(_Candidate(a.start, b.end, low, high, cur, True, words, False))
                     i += 2
                     continue
-                # ``$1-500M``, ``$10 to $100k``, ``$175k-£250k``: a range, but not a pay range
+                # ``$1-500M``, ``$10 to $100k``, ``$160k-£240k``: a range, but not a pay range
                 # that can be read; drop both ends rather than keep one of them.
                 i += 2
                 continue
@@ -712,8 +712,8 @@ def _candidates(text: str, atoms: list[_Atom]) -> list[_Candidate]:
 def _line_before(text: str, start: int) -> tuple[str, str]:
     """Return the clause before ``start`` and, when that is empty, the heading line above it.
 
-    "Annual Salary:\n$265,000—$295,000 USD": the heading carries the cue. Headings are kept
-    apart because a field label ("Relocation offered:") is not a statement about the figure.
+    "Annual Salary:\n$210,000—$260,000 USD": the heading carries the cue. Headings are kept
+    apart because a field label ("Visa sponsored:") is not a statement about the figure.
     """
     lo = max(0, start - 120)
     window = text[lo:start]
@@ -795,8 +795,8 @@ def _resolve_currency(
 def _doc_dollar(text: str) -> str | None:
     """Return the dollar of the one non-US dollar country a text names, if it names no US place.
 
-    "Melbourne, Australia | $89k-$104k" means Australian dollars. The first line is read on its
-    own first, as Hacker News posts put their location there ("Toronto, ON, Canada | ...")
+    "Brisbane, Australia | $120k-$150k" means Australian dollars. The first line is read on its
+    own first, as Hacker News posts put their location there ("Kestrel Labs | Toronto, ON | ...")
     and may name other countries further down; a text naming no place keeps the US dollar.
     """
     if "$" not in text:
@@ -877,7 +877,7 @@ def _judge(
     after = after_raw[: cut.start()] if cut else after_raw
 
     if _CONVERSION.search(before[-40:]) and re.search(r"\d", before[-60:]):
-        return None  # "(that's about €6900/mth)": a conversion of pay stated just before
+        return None  # "(about €5,400/month)": a conversion of pay stated just before
     cue = None
     for m in _BEFORE_CUE.finditer(before):
         cue = m
@@ -886,12 +886,12 @@ def _judge(
     if cue is not None and cue.group("neg"):
         return None
     if _STATISTIC.search(before):
-        return None  # "the average salary at the company is $98,000" describes, not offers
+        return None  # "our average salary is $95,000" describes, not offers
     if cue is None and heading:
         for m in _BEFORE_CUE.finditer(heading):
             cue = m
         if cue is not None and cue.group("neg"):
-            # a label such as "Relocation offered:" does not make a range any less pay, but
+            # a label such as "Relocation paid:" does not make a range any less pay, but
             # "Signing bonus:" makes a lone figure under it a bonus
             if not c.is_range:
                 return None

@@ -148,8 +148,8 @@ NOT_PAY = [
     "The average salary at our company is $98,000.",
     "Scaled from $1M to $500M in revenue.",
     "We process $4 billion in payments a year.",
-    "C$90 - C$150 | Vancouver",  # unreadable: neither an hourly rate nor thousands
-    "$175k-£250k",  # two currencies in one range
+    "C$85 - C$140 | Calgary",  # unreadable: neither an hourly rate nor thousands
+    "$160k-£240k",  # two currencies in one range
 ]
 
 
