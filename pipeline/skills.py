@@ -70,14 +70,16 @@ def _build_table() -> bytes:
 
 _TABLE = _build_table()
 # Bytes next to a match that hint it sits inside a URL or an e-mail address.
-_URL_EDGE = frozenset(b"/@:-_")
-_DOT = ord(".")
-_WORD_BYTE = tuple(chr(i).isalnum() for i in range(128)) + (False,) * 128
+# Bytes that, next to a match, make it worth checking whether the match is inside a URL.
+_EDGE = tuple(chr(i) in "/@:-_." for i in range(256))
+_HARD_EDGE = frozenset(b"/@:-_")
+_DOT_BYTE = ord(".")
 _URL_TOKEN = re.compile(
     rb"://|www\.|@|\.(?:com|io|co|org|ai|dev|app|jobs|me|ly|gl|sh|us|uk|de|fr|html?)(?:\b|/|$)",
     re.I,
 )
-_WINDOW = 80
+# Bytes of context a rule sees on each side; the longest pattern needs about 30.
+_WINDOW = 48
 
 
 def normalise(text: str) -> str:
@@ -275,15 +277,8 @@ class SkillExtractor:
             start = end - length + 1  # the blank before the alias; the alias is start+1..end
             if supers and _suppressed(padded, start, supers):
                 continue
-            left = raw[start]
-            right = raw[end]
             # Only a neighbour like '/', '@' or a dot inside a word hints at a URL or an address.
-            if (
-                left in _URL_EDGE
-                or right in _URL_EDGE
-                or (left == _DOT and _WORD_BYTE[raw[start - 1]])
-                or (right == _DOT and _WORD_BYTE[raw[end + 1]])
-            ) and _in_url(raw, start, end):
+            if (_EDGE[raw[start]] or _EDGE[raw[end]]) and _in_url(raw, start, end):
                 continue
             if plain:
                 found.update(plain)
@@ -315,15 +310,15 @@ class SkillExtractor:
                         raw[stop : stop + _WINDOW].decode("utf-8", "ignore"),
                     )
                 before, matched, after = context
+                # Require rules first: most are a cheap surface check that settles the match.
+                passing = [r for r in requires if r.fires(before, matched, after, text)]
+                if requires and not passing:
+                    continue
                 if any(r.fires(before, matched, after, text) for r in rejects):
                     continue
-                if not requires:
+                if not requires or any(not r.near for r in passing):
                     found.add(skill_id)
-                    continue
-                passing = [r for r in requires if r.fires(before, matched, after, text)]
-                if any(not r.near for r in passing):
-                    found.add(skill_id)
-                elif passing:
+                else:
                     pending.append((skill_id, frozenset().union(*(r.near for r in passing))))
         # Settled against skills found without help, so two doubtful words can't vouch for
         # each other ("Pig" and "Hive" alone in a post about a farm).
@@ -344,6 +339,16 @@ def _suppressed(padded: str, start: int, supers: tuple[tuple[int, str], ...]) ->
 
 def _in_url(raw: bytes, start: int, stop: int) -> bool:
     """Return whether the whitespace-delimited token around a match is a URL or an address."""
+    # A dot that ends a sentence is no URL: only one inside a word is ("example.com").
+    if raw[start] == _DOT_BYTE and not raw[start - 1 : start].isalnum():
+        if raw[stop] not in _HARD_EDGE and not raw[stop + 1 : stop + 2].isalnum():
+            return False
+    elif (
+        raw[stop] == _DOT_BYTE
+        and not raw[stop + 1 : stop + 2].isalnum()
+        and raw[start] not in _HARD_EDGE
+    ):
+        return False
     left = max(raw.rfind(b" ", 0, start), raw.rfind(b"\n", 0, start)) + 1
     right_candidates = [i for i in (raw.find(b" ", stop), raw.find(b"\n", stop)) if i != -1]
     right = min(right_candidates) if right_candidates else len(raw)
