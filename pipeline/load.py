@@ -102,12 +102,26 @@ class FileLoad:
         return self.rows_read - self.rows_inserted
 
 
+def dataset_ddl(specs: dict[str, dict]) -> str:
+    """Return the DDL of the raw dataset tables: the published columns as text, and the snapshot."""
+    statements = []
+    for name, spec in specs.items():
+        columns = ", ".join(f'"{c}" varchar' for c in spec.get("columns", []))
+        if columns:
+            statements.append(
+                f"create table if not exists raw.{name} "
+                f"({columns}, file_sha256 varchar, loaded_at timestamptz);"
+            )
+    return "\n".join(statements)
+
+
 def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
     """Open the warehouse file and make sure the raw schema exists."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
     con.execute(DDL)
+    con.execute(dataset_ddl(dataset_specs()))
     return con
 
 

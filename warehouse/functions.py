@@ -9,8 +9,29 @@ from __future__ import annotations
 from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection
 
+from pipeline import roles, skills
 from pipeline.geo import country_of, country_of_post
 from pipeline.text import html_to_text
+
+
+def skills_of(text: str | None) -> list[str]:
+    """Return a posting's skill ids, sorted so that rebuilds give identical rows."""
+    return sorted(skills.extract_skills(text)) if text else []
+
+
+def role_families_of(text: str | None) -> list[str]:
+    """Return every role family a free-text post advertises, in TAXONOMY.md's order."""
+    found = roles.classify_roles(text) if text else {"other"}
+    return [f for f in roles.FAMILIES if f in found]
+
+
+def role_family_of_title(title: str | None) -> str | None:
+    """Return the one role family of a job title."""
+    return roles.classify_title(title) if title else None
+
+
+def taxonomy_version() -> str:
+    return skills.TAXONOMY_VERSION
 
 
 # name -> (function, parameter types, return type); all pure, all NULL-tolerant.
@@ -18,6 +39,10 @@ FUNCTIONS = {
     "jt_html_to_text": (html_to_text, ["VARCHAR"], "VARCHAR"),
     "jt_country_of": (country_of, ["VARCHAR"], "VARCHAR"),
     "jt_country_of_post": (country_of_post, ["VARCHAR"], "VARCHAR"),
+    "jt_skills": (skills_of, ["VARCHAR"], "VARCHAR[]"),
+    "jt_role_families": (role_families_of, ["VARCHAR"], "VARCHAR[]"),
+    "jt_role_family_of_title": (role_family_of_title, ["VARCHAR"], "VARCHAR"),
+    "jt_taxonomy_version": (taxonomy_version, [], "VARCHAR"),
 }
 
 

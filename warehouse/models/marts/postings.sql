@@ -3,6 +3,8 @@ with
 
 versions as (select * from {{ ref('int_postings_versioned') }}),
 
+classified as (select * from {{ ref('int_postings_classified') }}),
+
 latest as (
 
     select * from versions
@@ -28,6 +30,9 @@ final as (
         is_remote,
         posted_at,
         cast(date_trunc('month', posted_at) as date) as posted_month,
+        classified.role_family,
+        classified.role_families,
+        classified.has_description,
         employment_type,
         board,
         description_text,
@@ -38,6 +43,7 @@ final as (
         first_seen_at,
         last_seen_at
     from latest
+    left join classified using (posting_id)
 
 )
 
