@@ -39,6 +39,17 @@ def load_labels(path: Path, field_name: str) -> dict[Key, frozenset[str]]:
     return out
 
 
+def load_splits(path: Path) -> dict[Key, str]:
+    """Return the split of each labelled posting: ``dev`` (rules tuned on it) or ``holdout``."""
+    out: dict[Key, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                row = json.loads(line)
+                out[(row["source"], row["source_id"])] = row.get("split", "dev")
+    return out
+
+
 def labelled_documents(corpus: Corpus, keys: Iterable[Key]) -> dict[Key, Document]:
     """Return the corpus documents of the labelled keys; raise if one is missing."""
     wanted = set(keys)
@@ -188,10 +199,19 @@ def format_role_table(scores: RoleScores) -> str:
     return "\n".join(lines)
 
 
-def evaluate(corpus: Corpus) -> tuple[SkillScores, RoleScores]:
-    """Score both classifiers on the labelled set read from ``corpus``."""
-    skill_labels = load_labels(SKILLS_LABELS, "skills")
-    role_labels = load_labels(ROLES_LABELS, "roles")
+def evaluate(corpus: Corpus, split: str | None = None) -> tuple[SkillScores, RoleScores]:
+    """Score both classifiers on the labelled set (or one split of it) read from ``corpus``."""
+    splits = load_splits(SKILLS_LABELS)
+    skill_labels = {
+        k: v
+        for k, v in load_labels(SKILLS_LABELS, "skills").items()
+        if split is None or splits[k] == split
+    }
+    role_labels = {
+        k: v
+        for k, v in load_labels(ROLES_LABELS, "roles").items()
+        if split is None or splits.get(k) == split
+    }
     docs = labelled_documents(corpus, skill_labels.keys() | role_labels.keys())
     skills = score_skills(skill_labels, {k: skills_of(docs[k]) for k in skill_labels})
     roles = score_roles(role_labels, {k: roles_of(docs[k]) for k in role_labels})
@@ -204,17 +224,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", help="replay corpus folder (default: ../shared/corpus)")
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     args = parser.parse_args(argv)
-    skills, roles = evaluate(open_corpus(args.corpus))
+    corpus = open_corpus(args.corpus)
+    skills, roles = evaluate(corpus)
     out = sys.stdout
     n = len(load_labels(SKILLS_LABELS, "skills"))
     out.write(
         f"skills: {n} postings, micro precision {skills.precision:.3f}, "
-        f"recall {skills.recall:.3f}\n\n{format_skill_table(skills)}\n\n"
+        f"recall {skills.recall:.3f}\n"
     )
-    out.write(
-        f"roles: {roles.total} postings, accuracy (exact set) {roles.accuracy:.3f}\n\n"
-        f"{format_role_table(roles)}\n"
-    )
+    out.write(f"roles: {roles.total} postings, accuracy (exact set) {roles.accuracy:.3f}\n")
+    for split in ("dev", "holdout"):
+        s, r = evaluate(corpus, split)
+        out.write(
+            f"  {split:<8} {r.total:>4} postings: skills precision {s.precision:.3f}, "
+            f"recall {s.recall:.3f}; roles accuracy {r.accuracy:.3f}\n"
+        )
+    out.write(f"\n{format_skill_table(skills)}\n\n")
+    out.write(f"roles by family\n\n{format_role_table(roles)}\n")
     if args.errors:
         out.write("\nskill disagreements (key: extra | missing)\n")
         for key, extra, missing in skills.errors:

@@ -34,7 +34,7 @@ _ENG = r"(?:engineer\w*|developer|dev\b|devs\b|programmer|swe\b|sre\b|architect|
 _STRONG_ML = (
     r"(?:machine[- ]learning|\bml\b|ml/ai|ai/ml|deep[- ]learning|computer vision|\bnlp\b|"
     r"\bllms?\b|mlops|ml[- ]?ops|ml infra\w*|ml platform|inference|perception|\bcv\b|"
-    r"applied ai|gen ?ai|generative ai)"
+    r"applied ai|gen ?ai|generative ai|\bmle\b)"
 )
 # The first pattern that matches a (lowercased) title decides its family.
 _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -61,6 +61,12 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("other", r"\b(?:ux|user|market|marketing)\s+research"),
         ("other", r"\bdesigner\b|\bdesign lead\b"),
         ("other", r"\b(?:faculty|professor|lecturer|instructor|teacher)\b"),
+        # "Data Science Analyst" is an analyst: the head noun decides.
+        (
+            "data_analyst",
+            r"\b(?:data|data science|bi|analytics|insights?)\s+analysts?\b|"
+            r"\binsights? (?:lead|manager|director)\b|\banalytics (?:lead|manager|director)\b",
+        ),
         ("data_scientist", r"\b(?:data|decision|product data)\s+scien"),
         ("research", r"\bresearch\s+(?:scientist|engineer|fellow|resident|intern|lead|staff)"),
         (
@@ -83,8 +89,8 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("ml_engineer", _STRONG_ML + r".*" + _ENG + r"|" + _ENG + r".*" + _STRONG_ML),
         (
             "ml_engineer",
-            _STRONG_ML + r".*\b(?:engineering|lead|manager|head|director|team)\b|"
-            r"\b(?:engineering|head|director)\b.*" + _STRONG_ML,
+            _STRONG_ML + r".*\b(?:engineering|lead|manager|head|director|team|technical staff)\b|"
+            r"\b(?:engineering|head|director|technical staff)\b.*" + _STRONG_ML,
         ),
         (
             "data_engineer",
@@ -95,7 +101,7 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "data_engineer",
             _ENG + r".*\bdata\s+(?:platform|infrastructure|pipelines?|engineering)\b",
         ),
-        ("data_engineer", r"\bdata engineering\b"),
+        ("data_engineer", r"\bdata engineering\b|\bdata infra(?:structure)?\b"),
         # A web, mobile or full-stack engineer on an "AI" product is still a software engineer.
         (
             "software_engineer",
@@ -111,7 +117,7 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "data_analyst",
             r"\b(?:data|bi|business intelligence|analytics|insights?|reporting|marketing data)\s+"
-            r"analysts?\b|\banalytics\b",
+            r"analysts?\b",
         ),
         (
             "software_engineer",
@@ -122,8 +128,8 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # Any other named function is a non-engineering role.
         (
             "other",
-            r"\b(?:sales|marketing|marketers?|recruit\w*|designers?|design|legal|finance|"
-            r"accountants?|accounting|account|people|hr|operations|customer|business "
+            r"\b(?:sales|marketing|marketers?|recruit\w*|designers?|design|ux|ui/ux|legal|finance|"
+            r"accountants?|accounting|account|hr|operations|customer|business "
             r"development|content|community|writers?|evangelists?|product|program|project|"
             r"office|assistant|administrative|analysts?|owners?|support|success|"
             r"copywriters?|editors?|consultants?|partnerships?)\b",
@@ -132,10 +138,15 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
-def _match_title(title: str) -> str | None:
-    """Return the family of the first title pattern that matches, or None."""
+def _match_title(title: str, catch_all: bool = True) -> str | None:
+    """Return the family of the first title pattern that matches, or None.
+
+    Without ``catch_all`` the last rule (any non-engineering function word means ``other``) is
+    left out: a header field like "Operations industry" is no role.
+    """
     t = " ".join(title.lower().replace("_", " ").split())
-    for family, pattern in _TITLE_RULES:
+    rules = _TITLE_RULES if catch_all else _TITLE_RULES[:-1]
+    for family, pattern in rules:
         if pattern.search(t):
             return family
     return None
@@ -153,10 +164,14 @@ _ROLE_NOUN = (
     r"recruiters?|marketers?|managers?|evangelists?|writers?|testers?|technicians?|"
     r"representatives?|executives?|specialists?|consultants?|administrators?|owners?|"
     r"leads?|directors?|internships?|qa|phds?|faculty|professors?|lecturers?|instructors?|"
-    r"generalists?|positions|roles|jobs|openings)"
+    r"generalists?|positions|roles|jobs|openings|professionals?|folks)"
 )
 _ROLE_PHRASE = re.compile(
     r"((?:[\w+#./&'’-]+[ \t]+){0,5}?)\b(" + _ROLE_NOUN + r")\b"
+    # A role noun that qualifies another noun is no role: "developer community events".
+    r"(?!\s+(?:community|communities|evangelism|relations|tools?|tooling|experience|platforms?|"
+    r"productivity|advocacy|portal|docs|documentation|conferences?|events?|meetups?|blog|"
+    r"culture|velocity|workflows?)\b)"
     # What follows and qualifies the noun, read but not consumed: "(Machine Learning)",
     # ", Data Platform", " with a machine learning background".
     r"(?=(\s*\([^)\n]{1,60}\)|,[ \t]*[A-Z][^,.;\n(]{0,40}|\s+with\s+(?:a\s+|an\s+)?"
@@ -186,6 +201,14 @@ _NOT_OFFERED = re.compile(
     re.I,
 )
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\S+\s+(?:at|\[at\]|\(at\))\s+\S+\s+dot\s+\S+")
+# A header field that is only a non-engineering function: "Product", "Design", "Account Exec".
+_FUNCTION = re.compile(
+    r"(?:product|design|marketing|sales|account exec\w*|recruit\w*|operations|ops|finance|"
+    r"legal|people|hr|support|customer success|business development|bd|communications)",
+    re.I,
+)
+_HEADER_PIECE = re.compile(r"\s*(?:,|&|/|\band\b)\s*")
+_PARENS = re.compile(r"\([^)]*\)")
 _BULLET = re.compile(r"^\s*(?:[-*•+>=#]+|\d+[.)]|\[\d+\])\s*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
 _TITLE_SPLIT = re.compile(r"\s+[-–—]\s+|:\s|\s*\|\s*")
@@ -254,10 +277,18 @@ def classify_roles(text: str) -> set[str]:
     # The header: "Company | Role, Role | Location | ...": every field that names a role.
     for field in re.split(r"\s*[|]\s*|\s+[-–—]\s+", lines[0]):
         found |= _families_in(field, offered_only=False)
+        if "|" not in lines[0]:
+            continue
+        # "Engineering (EM and IC roles), Data infra, Product": role areas without role nouns.
+        for piece in _HEADER_PIECE.split(_PARENS.sub("", field)):
+            if _FUNCTION.fullmatch(piece):
+                found.add("other")
+            elif len(piece) <= 40 and (family := _match_title(piece, catch_all=False)):
+                found.add(family)
     # Title lines: "* Android Engineer - apply at ...", "Senior Backend Engineer | New York".
     for line in lines[1:]:
         part = _title_part(line)
-        if (_BULLET.match(line) or len(line) <= 80) and len(part) <= 60:
+        if (_BULLET.match(line) or len(line) <= 80) and len(_PARENS.sub("", part)) <= 60:
             found |= _families_in(part, offered_only=True)
     for sentence in _SENTENCE.split(text):
         if _HIRING_CUE.search(sentence):
