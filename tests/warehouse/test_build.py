@@ -25,7 +25,13 @@ def built(tmp_path_factory):
         "source": "hackernews",
         "extras": {"thread_id": "41", "thread_month": "2025-12", "author": "x"},
     }
-    write_landing(home, "hackernews", "r1", [hn])
+    hn_ml = posting("43") | {
+        "source": "hackernews",
+        "title": "Acme | Machine Learning Engineer | Boston, MA",
+        "description_text": "Acme | Machine Learning Engineer | Boston, MA\nWe train models in PyTorch and serve them on Kubernetes.",
+        "extras": {"thread_id": "41", "thread_month": "2025-12", "author": "y"},
+    }
+    write_landing(home, "hackernews", "r1", [hn, hn_ml])
     load_landing(home / "warehouse.duckdb", home / "landing")
     result = build(Settings(home=home, replay=None))
     return home, result
@@ -47,7 +53,46 @@ def test_postings_has_one_row_per_posting_with_its_newest_version(built):
         ("greenhouse:a/1", "ML Engineer", 1),
         ("greenhouse:a/2", "Staff ML Engineer", 2),
         ("hackernews:42", "ML Engineer", 1),
+        ("hackernews:43", "Acme | Machine Learning Engineer | Boston, MA", 1),
     ]
+
+
+def query(home, sql):
+    with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_skills_and_roles_are_derived_from_the_text(built):
+    home, _ = built
+    assert query(
+        home, "select skill_id from posting_skills where posting_id = 'hackernews:43' order by 1"
+    ) == [("kubernetes",), ("pytorch",)]
+    # Postings without a description name no skills, whatever their title says.
+    assert query(
+        home, "select count(*) from posting_skills where posting_id like 'greenhouse:%'"
+    ) == [(0,)]
+    assert query(
+        home, "select role_family, country from postings where posting_id = 'hackernews:43'"
+    ) == [("ml_engineer", "US")]
+
+
+def test_demand_shares_have_their_denominator_and_interval(built):
+    home, _ = built
+    (row,) = query(
+        home,
+        "select n_postings_with_role, n_postings, share, share_low, share_high from role_demand_monthly "
+        "where source = 'hackernews' and role_family = 'ml_engineer'",
+    )
+    assert row[:3] == (1, 2, 0.5)
+    assert row[3] == pytest.approx(0.0945, abs=1e-3) and row[4] == pytest.approx(
+        0.9055, abs=1e-3
+    )  # Wilson, n=2
+    (skill,) = query(
+        home,
+        "select n_postings_naming, n_postings, share from skill_demand_monthly "
+        "where source = 'hackernews' and role_family = 'all' and skill_id = 'pytorch'",
+    )
+    assert skill == (1, 1, 1.0)  # only the post with a description counts in the denominator
 
 
 def test_build_without_a_warehouse_says_so(tmp_path):
