@@ -9,7 +9,7 @@ from __future__ import annotations
 from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection
 
-from pipeline import roles, skills
+from pipeline import pay, roles, skills
 from pipeline.geo import country_of, country_of_post
 from pipeline.text import html_to_text
 
@@ -43,6 +43,7 @@ FUNCTIONS = {
     "jt_role_families": (role_families_of, ["VARCHAR"], "VARCHAR[]"),
     "jt_role_family_of_title": (role_family_of_title, ["VARCHAR"], "VARCHAR"),
     "jt_taxonomy_version": (taxonomy_version, [], "VARCHAR"),
+    "jt_pay_rows": (pay.pay_rows_sql, pay.PAY_ROWS_PARAMS, pay.PAY_ROWS_TYPE),
 }
 
 

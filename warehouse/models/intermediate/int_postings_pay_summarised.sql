@@ -1,0 +1,63 @@
+-- One row per posting (newest version): its first plausible pay range (base pay before OTE),
+-- annual in the stated currency and in USD, and how many ranges the posting states. The
+-- postings mart joins this on posting_id.
+with
+
+versions as (select * from {{ ref('int_postings_versioned') }}),
+
+salaries as (select * from {{ ref('int_posting_salaries') }}),
+
+latest as (
+
+    select posting_id from versions
+    where version_rank = 1
+
+),
+
+ranges_counted as (
+
+    select posting_id, count(*) as n_salary_ranges
+    from salaries
+    group by all
+
+),
+
+plausible_ranked as (
+
+    select
+        *,
+        row_number() over (partition by posting_id order by is_ote, range_index) as pay_rank
+    from salaries
+    where is_plausible
+
+),
+
+first_plausible as (
+
+    select * from plausible_ranked
+    where pay_rank = 1
+
+),
+
+final as (
+
+    select
+        latest.posting_id,
+        first_plausible.annual_min_amount as salary_min_annual,
+        first_plausible.annual_max_amount as salary_max_annual,
+        first_plausible.currency as salary_currency,
+        first_plausible.period as salary_period,
+        first_plausible.annual_min_usd as salary_min_usd,
+        first_plausible.annual_max_usd as salary_max_usd,
+        (first_plausible.annual_min_usd + first_plausible.annual_max_usd) / 2 as salary_mid_usd,
+        (first_plausible.annual_min_usd_2019 + first_plausible.annual_max_usd_2019) / 2
+            as salary_mid_usd_2019,
+        first_plausible.pay_basis,
+        coalesce(ranges_counted.n_salary_ranges, 0) as n_salary_ranges
+    from latest
+    left join first_plausible using (posting_id)
+    left join ranges_counted using (posting_id)
+
+)
+
+select * from final
