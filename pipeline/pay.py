@@ -74,8 +74,10 @@ def structured_salaries(pay: Mapping[str, Any] | None) -> list[Salary]:
 
 
 def _parse_json(pay_json: str | Mapping[str, Any] | None) -> Mapping[str, Any] | None:
-    if pay_json is None or isinstance(pay_json, Mapping):
+    if isinstance(pay_json, Mapping):
         return pay_json
+    if not pay_json or not pay_json.strip():
+        return None
     try:
         parsed = json.loads(pay_json)
     except (TypeError, ValueError):
