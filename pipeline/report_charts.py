@@ -1,0 +1,257 @@
+"""Charts of the report: matplotlib figures rendered as inline SVG, readable without JavaScript.
+
+Every function takes plain rows (no DataFrames) and returns the SVG markup of one figure. Text
+stays text (``svg.fonttype='none'``) so the browser draws it with the page's font, and nothing
+in the SVG points outside the file: the XML prolog, DOCTYPE, metadata and namespace URLs are
+stripped (an inline ``<svg>`` in HTML needs none of them).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+
+STYLE = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "jobtrends-report",  # stable ids: the same data gives the same file
+    "font.family": "sans-serif",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.titlesize": 10,
+    "axes.titleweight": "bold",
+}
+OLD_COLOUR = "#b5542d"  # the article's skills
+NEW_COLOUR = "#2d6db5"  # what replaced them
+SERIES_COLOURS = ["#2d6db5", "#b5542d", "#3a8f4b", "#8a4fb0", "#7a7a7a", "#c7a020"]
+
+
+@dataclass(frozen=True)
+class YearPoint:
+    """One share of one year, with its 95% interval (fractions, not percent)."""
+
+    year: int
+    share: float
+    low: float
+    high: float
+    k: int
+    n: int
+
+
+def to_svg(fig) -> str:
+    """Return a figure as inline SVG markup, with no reference outside the file."""
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    plt.close(fig)
+    svg = buf.getvalue()
+    svg = re.sub(r"<\?xml[^>]*\?>\s*", "", svg)
+    svg = re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
+    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
+    svg = re.sub(r'\s+xmlns(:\w+)?="[^"]*"', "", svg)
+    # Scale with the page: keep the aspect ratio from the viewBox, drop the fixed size.
+    svg = re.sub(
+        r'<svg([^>]*?)\s+width="[^"]*"\s+height="[^"]*"', r'<svg\1 role="img"', svg, count=1
+    )
+    return svg.strip()
+
+
+def _gap_segments(points: Sequence[YearPoint]) -> list[list[YearPoint]]:
+    """Split a series where years are missing, so no line crosses a gap in the data."""
+    segments: list[list[YearPoint]] = []
+    for p in sorted(points, key=lambda p: p.year):
+        if segments and p.year == segments[-1][-1].year + 1:
+            segments[-1].append(p)
+        else:
+            segments.append([p])
+    return segments
+
+
+def _missing_years(years: Sequence[int]) -> list[tuple[int, int]]:
+    """Return the runs of years absent between the first and the last."""
+    if not years:
+        return []
+    present = set(years)
+    runs, start = [], None
+    for y in range(min(years), max(years) + 1):
+        if y not in present and start is None:
+            start = y
+        if y in present and start is not None:
+            runs.append((start, y - 1))
+            start = None
+    return runs
+
+
+def _plot_series(ax, points: Sequence[YearPoint], colour: str, label: str | None = None) -> None:
+    """Draw shares in percent with 95% error bars; lines only join consecutive years."""
+    for i, seg in enumerate(_gap_segments(points)):
+        xs = [p.year for p in seg]
+        ys = [100 * p.share for p in seg]
+        err = [
+            [100 * (p.share - p.low) for p in seg],
+            [100 * (p.high - p.share) for p in seg],
+        ]
+        ax.errorbar(
+            xs,
+            ys,
+            yerr=err,
+            color=colour,
+            marker="o",
+            markersize=3,
+            linewidth=1.4,
+            capsize=2,
+            elinewidth=0.8,
+            label=label if i == 0 else None,
+        )
+
+
+def _shade_gaps(ax, years: Sequence[int], label: bool = True) -> None:
+    for start, end in _missing_years(years):
+        ax.axvspan(start - 0.5, end + 0.5, color="#999999", alpha=0.12, linewidth=0)
+        if label:
+            ax.text(
+                (start + end) / 2,
+                0.97,
+                "no data",
+                transform=ax.get_xaxis_transform(),
+                ha="center",
+                va="top",
+                fontsize=7,
+                color="#666666",
+            )
+
+
+def _year_axis(ax, years: Sequence[int]) -> None:
+    if not years:
+        return
+    lo, hi = min(years), max(years)
+    step = 1 if hi - lo <= 8 else 2
+    ax.set_xlim(lo - 0.6, hi + 0.6)
+    ax.set_xticks(list(range(lo, hi + 1, step)))
+    ax.tick_params(axis="x", labelrotation=45)
+
+
+def skill_small_multiples(
+    series: dict[str, Sequence[YearPoint]], names: dict[str, str], old: Sequence[str]
+) -> str:
+    """Small multiples, one panel per skill: share of posts per year with 95% intervals.
+
+    Each panel has its own y scale (Flume and PyTorch differ by orders of magnitude); the
+    article's skills are drawn in one colour, what replaced them in another.
+    """
+    with plt.rc_context(STYLE):
+        skills = list(series)
+        cols = 4
+        rows = max(1, math.ceil(len(skills) / cols))
+        fig, axes = plt.subplots(rows, cols, figsize=(10, 2.3 * rows), squeeze=False)
+        years = sorted({p.year for pts in series.values() for p in pts})
+        for ax, skill in zip(axes.flat, skills, strict=False):
+            colour = OLD_COLOUR if skill in old else NEW_COLOUR
+            _shade_gaps(ax, years, label=False)
+            _plot_series(ax, series[skill], colour)
+            tag = "article" if skill in old else "newer"
+            ax.set_title(f"{names.get(skill, skill)} ({tag})", color=colour, loc="left")
+            ax.set_ylim(bottom=0)
+            ax.set_ylabel("% of posts")
+            _year_axis(ax, years)
+        for ax in list(axes.flat)[len(skills) :]:
+            ax.set_visible(False)
+        fig.tight_layout()
+        return to_svg(fig)
+
+
+def share_lines(series: dict[str, Sequence[YearPoint]], labels: dict[str, str], ylabel: str) -> str:
+    """One panel, one line per series: share per year with 95% intervals."""
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(8, 3.6))
+        years = sorted({p.year for pts in series.values() for p in pts})
+        _shade_gaps(ax, years)
+        for (key, pts), colour in zip(series.items(), SERIES_COLOURS, strict=False):
+            _plot_series(ax, pts, colour, labels.get(key, key))
+        ax.set_ylim(bottom=0)
+        ax.set_ylabel(ylabel)
+        _year_axis(ax, years)
+        ax.legend(frameon=False, loc="upper left")
+        fig.tight_layout()
+        return to_svg(fig)
+
+
+def monthly_bars(counts: dict[str, Sequence[tuple[date, int]]], labels: dict[str, str]) -> str:
+    """One bar panel per source, months on a shared axis: where the data is thin shows."""
+    with plt.rc_context(STYLE):
+        n = max(1, len(counts))
+        fig, axes = plt.subplots(n, 1, figsize=(10, 1.5 * n + 0.6), sharex=True, squeeze=False)
+        for ax, (source, rows), colour in zip(
+            axes.flat, counts.items(), SERIES_COLOURS * 3, strict=False
+        ):
+            xs = [m for m, _ in rows]
+            ys = [c for _, c in rows]
+            ax.bar(xs, ys, width=25, color=colour, linewidth=0)
+            ax.set_title(labels.get(source, source), loc="left")
+            ax.set_ylabel("postings")
+            ax.grid(axis="x", alpha=0.15)
+        fig.tight_layout()
+        return to_svg(fig)
+
+
+def pay_boxes(
+    groups: Sequence[tuple[str, Sequence[float], Sequence[float]]],
+) -> str:
+    """Box plots of annual pay per group (label, nominal USD, 2019 USD), two panels, n shown.
+
+    Whiskers are the 5th and 95th percentiles; outliers are not drawn (a few six-figure typos
+    would otherwise set the scale).
+    """
+    with plt.rc_context(STYLE):
+        width = max(6.0, min(14.0, 0.55 * len(groups) + 2))
+        fig, axes = plt.subplots(2, 1, figsize=(width, 6.4), sharex=True)
+        labels = [g[0] for g in groups]
+        for ax, idx, title in (
+            (axes[0], 1, "Nominal US dollars a year"),
+            (axes[1], 2, "2019 US dollars a year (CPI-U)"),
+        ):
+            data = [[v / 1000 for v in g[idx]] or [math.nan] for g in groups]
+            ax.boxplot(
+                data,
+                whis=(5, 95),
+                showfliers=False,
+                widths=0.6,
+                medianprops={"color": OLD_COLOUR, "linewidth": 1.6},
+                boxprops={"color": NEW_COLOUR},
+                whiskerprops={"color": NEW_COLOUR},
+                capprops={"color": NEW_COLOUR},
+            )
+            ax.set_title(title, loc="left")
+            ax.set_ylabel("thousand USD")
+        axes[1].set_xticks(range(1, len(labels) + 1))
+        axes[1].set_xticklabels(
+            [f"{lab}\nn={len(g[1])}" for lab, g in zip(labels, groups, strict=True)],
+            rotation=90 if len(groups) > 12 else 0,
+            fontsize=7,
+        )
+        fig.tight_layout()
+        return to_svg(fig)
+
+
+def monthly_lines(series: dict[str, Sequence[tuple[date, float]]], ylabel: str) -> str:
+    """One line per series over months (e.g. Indeed's AI share by country)."""
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(8, 3.4))
+        for (key, rows), colour in zip(series.items(), SERIES_COLOURS * 3, strict=False):
+            ax.plot([m for m, _ in rows], [v for _, v in rows], color=colour, label=key)
+        ax.set_ylabel(ylabel)
+        ax.set_ylim(bottom=0)
+        ax.legend(frameon=False, loc="upper left", ncol=4)
+        fig.tight_layout()
+        return to_svg(fig)
