@@ -73,7 +73,34 @@ _TABLE = _build_table()
 # Bytes that, next to a match, make it worth checking whether the match is inside a URL.
 _EDGE = tuple(chr(i) in "/@:-_." for i in range(256))
 _HARD_EDGE = frozenset(b"/@:-_")
+# Substrings without which no token of a text can match _URL_TOKEN.
+_URL_HINTS = (
+    b"://",
+    b"www.",
+    b"@",
+    b".com",
+    b".io",
+    b".co",
+    b".org",
+    b".ai",
+    b".dev",
+    b".app",
+    b".jobs",
+    b".me",
+    b".ly",
+    b".gl",
+    b".sh",
+    b".us",
+    b".uk",
+    b".de",
+    b".fr",
+    b".htm",
+)
 _DOT_BYTE = ord(".")
+_COLON_BYTE = ord(":")
+_SLASH_BYTE = ord("/")
+_TOKEN_GLUE = frozenset(b"@-_")
+_WORD_BYTE = tuple(chr(i).isalnum() for i in range(128)) + (False,) * 128
 _URL_TOKEN = re.compile(
     rb"://|www\.|@|\.(?:com|io|co|org|ai|dev|app|jobs|me|ly|gl|sh|us|uk|de|fr|html?)(?:\b|/|$)",
     re.I,
@@ -131,15 +158,44 @@ class Rule:
     keep: tuple[str, ...]
     drop: tuple[str, ...]
 
-    def fires(self, before: str, matched: str, after: str, text: str) -> bool:
+    def fires(self, ctx: _Context) -> bool:
         """Return whether every local condition of the rule holds (``near`` is settled later)."""
-        if self.surface is not None and self.surface.fullmatch(matched) is None:
+        # Cheapest checks first; the text around the match is decoded only when asked for.
+        if self.surface is not None and self.surface.fullmatch(ctx.matched) is None:
             return False
-        if self.before is not None and self.before.search(before) is None:
+        if self.after is not None and self.after.match(ctx.after()) is None:
             return False
-        if self.after is not None and self.after.match(after) is None:
+        if self.before is not None and self.before.search(ctx.before()) is None:
             return False
-        return self.doc is None or self.doc.search(text) is not None
+        return self.doc is None or self.doc.search(ctx.text) is not None
+
+
+class _Context:
+    """The text around one match, decoded from the raw bytes on first use."""
+
+    __slots__ = ("_after", "_before", "matched", "raw", "start", "stop", "text")
+
+    def __init__(self, text: str, raw: bytes, start: int, stop: int) -> None:
+        self.text = text
+        self.raw = raw
+        self.start = start
+        self.stop = stop
+        self.matched = raw[start:stop].decode("utf-8", "ignore")
+        self._before: str | None = None
+        self._after: str | None = None
+
+    def before(self) -> str:
+        """Return the text just before the match."""
+        if self._before is None:
+            lo = max(0, self.start - _WINDOW)
+            self._before = self.raw[lo : self.start].decode("utf-8", "ignore")
+        return self._before
+
+    def after(self) -> str:
+        """Return the text just after the match."""
+        if self._after is None:
+            self._after = self.raw[self.stop : self.stop + _WINDOW].decode("utf-8", "ignore")
+        return self._after
 
 
 def _read_taxonomy(path: Path) -> dict[str, Skill]:
@@ -272,13 +328,15 @@ class SkillExtractor:
         padded = raw.replace(_PLUS_PLUS, _PLUS_MARK).translate(_TABLE).decode("ascii")
         found: set[str] = set()
         ruled_matches = []
+        # Most posts hold no URL or address at all: then no match needs the URL check.
+        url_like = any(hint in raw for hint in _URL_HINTS)
         for end, value in self._automaton.iter(padded):
             length, plain, ruled, supers, key = value
             start = end - length + 1  # the blank before the alias; the alias is start+1..end
             if supers and _suppressed(padded, start, supers):
                 continue
             # Only a neighbour like '/', '@' or a dot inside a word hints at a URL or an address.
-            if (_EDGE[raw[start]] or _EDGE[raw[end]]) and _in_url(raw, start, end):
+            if url_like and _maybe_in_url(raw, start, end) and _in_url(raw, start, end):
                 continue
             if plain:
                 found.update(plain)
@@ -298,23 +356,18 @@ class SkillExtractor:
         """Add the skills of ruled matches whose context passes, to ``found`` in place."""
         pending: list[tuple[str, frozenset[str]]] = []
         for start, stop, skill_ids, key in matches:
-            context: tuple[str, str, str] | None = None
+            ctx: _Context | None = None
             for skill_id in skill_ids:
                 if skill_id in found:
                     continue
                 rejects, requires = self._rules[(skill_id, key)]
-                if context is None:
-                    context = (
-                        raw[max(0, start - _WINDOW) : start].decode("utf-8", "ignore"),
-                        raw[start:stop].decode("utf-8", "ignore"),
-                        raw[stop : stop + _WINDOW].decode("utf-8", "ignore"),
-                    )
-                before, matched, after = context
+                if ctx is None:
+                    ctx = _Context(text, raw, start, stop)
                 # Require rules first: most are a cheap surface check that settles the match.
-                passing = [r for r in requires if r.fires(before, matched, after, text)]
+                passing = [r for r in requires if r.fires(ctx)]
                 if requires and not passing:
                     continue
-                if any(r.fires(before, matched, after, text) for r in rejects):
+                if any(r.fires(ctx) for r in rejects):
                     continue
                 if not requires or any(not r.near for r in passing):
                     found.add(skill_id)
@@ -335,6 +388,24 @@ def _suppressed(padded: str, start: int, supers: tuple[tuple[int, str], ...]) ->
         if padded.startswith(longer, start - offset):
             return True
     return False
+
+
+def _maybe_in_url(raw: bytes, start: int, stop: int) -> bool:
+    """Return False when the bytes around a match rule out a URL or an address (the usual case).
+
+    ``start`` is the byte before the match and ``stop`` the byte after it. A word that starts
+    a token ("Python/Django", "Python.") can only be in a URL if it is followed by "@", "-",
+    "_", "://" or a dot inside a word ("python.org").
+    """
+    left = raw[start]
+    if _EDGE[left] and (left != _DOT_BYTE or _WORD_BYTE[raw[start - 1]]):
+        return True
+    right = raw[stop]
+    if right in _TOKEN_GLUE:
+        return True
+    if right == _DOT_BYTE:
+        return _WORD_BYTE[raw[stop + 1]]
+    return right == _COLON_BYTE and raw[stop + 1] == _SLASH_BYTE
 
 
 def _in_url(raw: bytes, start: int, stop: int) -> bool:
