@@ -73,29 +73,6 @@ _TABLE = _build_table()
 # Bytes that, next to a match, make it worth checking whether the match is inside a URL.
 _EDGE = tuple(chr(i) in "/@:-_." for i in range(256))
 _HARD_EDGE = frozenset(b"/@:-_")
-# Substrings without which no token of a text can match _URL_TOKEN.
-_URL_HINTS = (
-    b"://",
-    b"www.",
-    b"@",
-    b".com",
-    b".io",
-    b".co",
-    b".org",
-    b".ai",
-    b".dev",
-    b".app",
-    b".jobs",
-    b".me",
-    b".ly",
-    b".gl",
-    b".sh",
-    b".us",
-    b".uk",
-    b".de",
-    b".fr",
-    b".htm",
-)
 _DOT_BYTE = ord(".")
 _COLON_BYTE = ord(":")
 _SLASH_BYTE = ord("/")
@@ -328,15 +305,17 @@ class SkillExtractor:
         padded = raw.replace(_PLUS_PLUS, _PLUS_MARK).translate(_TABLE).decode("ascii")
         found: set[str] = set()
         ruled_matches = []
-        # Most posts hold no URL or address at all: then no match needs the URL check.
-        url_like = any(hint in raw for hint in _URL_HINTS)
         for end, value in self._automaton.iter(padded):
             length, plain, ruled, supers, key = value
             start = end - length + 1  # the blank before the alias; the alias is start+1..end
             if supers and _suppressed(padded, start, supers):
                 continue
             # Only a neighbour like '/', '@' or a dot inside a word hints at a URL or an address.
-            if url_like and _maybe_in_url(raw, start, end) and _in_url(raw, start, end):
+            if (
+                (_EDGE[raw[start]] or _EDGE[raw[end]])
+                and _maybe_in_url(raw, start, end)
+                and _in_url(raw, start, end)
+            ):
                 continue
             if plain:
                 found.update(plain)
