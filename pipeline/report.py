@@ -32,7 +32,7 @@ from pipeline.config import WAREHOUSE_PROJECT
 log = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-CLAIMS_SEED = WAREHOUSE_PROJECT / "seeds" / "claims.csv"
+CLAIMS_SEED = WAREHOUSE_PROJECT / "seeds" / "article_claims.csv"
 Z95 = 1.959964
 
 SOURCE_LABELS = {
@@ -801,15 +801,22 @@ def datasets_section(con: duckdb.DuckDBPyConnection) -> Section:
             "pooled with it.",
         ],
     )
-    if has_table(con, "stg_indeed__ai_share"):
-        rows = con.execute(
+    if has_table(con, "ai_share_monthly") or has_table(con, "stg_indeed__ai_share"):
+        query = (
             """
+            select country, posting_month, ai_share_pct_mean, n_days
+            from main.ai_share_monthly where ai_share_pct_mean is not null
+            order by country, posting_month
+            """
+            if has_table(con, "ai_share_monthly")
+            else """
             select country, cast(date_trunc('month', posting_date) as date) as m,
                 avg(ai_share_pct), count(*)
             from main.stg_indeed__ai_share where ai_share_pct is not null
             group by all order by country, m
             """
-        ).fetchall()
+        )
+        rows = con.execute(query).fetchall()
         if rows:
             series: dict[str, list[tuple[date, float]]] = defaultdict(list)
             for country, m, v, _ in rows:
@@ -857,6 +864,7 @@ def datasets_section(con: duckdb.DuckDBPyConnection) -> Section:
 CLAIM_COLUMNS = {
     "id": ("claim_id", "id"),
     "quote": ("article_says", "article_text", "quoted_text", "quote", "claim_text", "claim"),
+    "analogue": ("analogue_measures", "our_metric", "analogue"),
     "observed": ("observed_text", "observed", "observed_value", "value_text", "value"),
     "period": ("period", "observed_period", "period_text"),
     "n": ("sample_size", "n", "n_postings", "n_sample"),
@@ -923,11 +931,12 @@ def _evidence_block(value: Any) -> list[Any]:
 def claim_rows(con: duckdb.DuckDBPyConnection) -> tuple[str, list[dict], list[str]]:
     """Return where the claims came from (``mart``, ``seed`` or ``none``), rows and columns."""
     if has_table(con, "claims"):
-        cur = con.execute("select * from main.claims")
+        cur = con.execute(f"select * from main.claims {claim_order(con, 'claims')}")
         cols = [d[0] for d in cur.description]
         return "mart", [dict(zip(cols, r, strict=True)) for r in cur.fetchall()], cols
-    if has_table(con, "claims", "main_lookups"):
-        cur = con.execute("select * from main_lookups.claims")
+    if has_table(con, "article_claims", "main_lookups"):
+        order = claim_order(con, "article_claims", "main_lookups")
+        cur = con.execute(f"select * from main_lookups.article_claims {order}")
         cols = [d[0] for d in cur.description]
         return "seed", [dict(zip(cols, r, strict=True)) for r in cur.fetchall()], cols
     if CLAIMS_SEED.exists():
@@ -935,6 +944,42 @@ def claim_rows(con: duckdb.DuckDBPyConnection) -> tuple[str, list[dict], list[st
             rows = list(csv.DictReader(fh))
         return "seed", rows, list(rows[0]) if rows else []
     return "none", [], []
+
+
+def claim_order(con: duckdb.DuckDBPyConnection, table: str, schema: str = "main") -> str:
+    """Claims in the seed's display order when it has one, else by id."""
+    cols = columns_of(con, table, schema)
+    order = [c for c in ("display_order", "claim_id") if c in cols]
+    return f"order by {', '.join(order)}" if order else ""
+
+
+def claim_checks(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
+    """Every check of every claim, by claim id: one row per check, from the tables that hold
+    them (``claim_checks`` if it is built, else each ``claim_*`` table with a ``check_id``)."""
+    tables = [
+        name
+        for (name,) in con.execute(
+            """
+            select table_name from information_schema.columns
+            where table_schema = 'main' and column_name in ('claim_id', 'check_id')
+            group by table_name having count(distinct column_name) = 2
+            order by table_name
+            """
+        ).fetchall()
+        if name != "claims"
+    ]
+    if "claim_checks" in tables:
+        tables = ["claim_checks"]
+    checks: dict[str, list[dict]] = defaultdict(list)
+    for table in tables:
+        cols = columns_of(con, table)
+        order = [c for c in ("check_order", "check_id") if c in cols]
+        cur = con.execute(f'select * from main."{table}" order by {", ".join(order)}')
+        names = [d[0] for d in cur.description]
+        for row in cur.fetchall():
+            record = dict(zip(names, row, strict=True))
+            checks[str(record["claim_id"])].append(record)
+    return checks
 
 
 def related_section(claim_id: str) -> str | None:
@@ -962,6 +1007,7 @@ def claims_sections(
         evidence.paragraphs = [text]
         return table_section, evidence
     cols = _resolve(available)
+    checks = claim_checks(con) if kind == "mart" else {}
     table_section.paragraphs.append(
         "Each claim of the article (upGrad blog, December 2019) against the closest honest "
         "analogue in this warehouse, with its sample size, its period and a verdict: "
@@ -985,6 +1031,7 @@ def claims_sections(
             [
                 Markup('<a href="#{}">{}</a>').format(claim_anchor(cid), cid),
                 _fmt(row.get(cols["quote"])) if cols["quote"] else "–",
+                _fmt(row.get(cols["analogue"])) if cols["analogue"] else "–",
                 _fmt(row.get(cols["observed"])) if cols["observed"] else "–",
                 _fmt(row.get(cols["period"])) if cols["period"] else "–",
                 _fmt(row.get(cols["n"])) if cols["n"] else "–",
@@ -1006,6 +1053,15 @@ def claims_sections(
                     sub.tables.append(block)
                 else:
                     sub.paragraphs.append(f"Evidence: {block}")
+        if checks.get(cid):
+            headers = [k for k in checks[cid][0] if k != "claim_id"]
+            sub.tables.append(
+                Table(
+                    headers,
+                    [[_fmt(r.get(h)) for h in headers] for r in checks[cid]],
+                    caption=f"The checks behind the verdict ({len(checks[cid])}).",
+                )
+            )
         target = related_section(cid)
         if target and target in titles:
             sub.paragraphs.append(
@@ -1017,6 +1073,7 @@ def claims_sections(
             [
                 "claim",
                 "the article says",
+                "what we measure instead",
                 "we observe",
                 "period",
                 "n",
@@ -1027,7 +1084,7 @@ def claims_sections(
             table_rows,
             caption=f"{len(table_rows)} claims"
             + (" (from the claims seed; not evaluated yet)." if kind == "seed" else "."),
-            numeric={4},
+            numeric={5},
             row_ids=[f"row-{i}" for i in ids],
         )
     )

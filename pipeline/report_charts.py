@@ -53,7 +53,7 @@ class YearPoint:
 def to_svg(fig) -> str:
     """Return a figure as inline SVG markup, with no reference outside the file."""
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    fig.savefig(buf, format="svg", metadata={"Date": None})
     plt.close(fig)
     svg = buf.getvalue()
     svg = re.sub(r"<\?xml[^>]*\?>\s*", "", svg)
