@@ -131,6 +131,7 @@ class Rule:
     surface: re.Pattern[str] | None
     doc: re.Pattern[str] | None
     near: frozenset[str]
+    hints: frozenset[str]
     why: str
     keep: tuple[str, ...]
     drop: tuple[str, ...]
@@ -229,6 +230,8 @@ def _read_rules(path: Path, taxonomy: Mapping[str, Skill]) -> tuple[Rule, ...]:
                 raise ValueError(f"{path}: rule {rule_id} names unknown skill {skill_id!r}")
         if raw.get("action", "reject") not in ("reject", "require"):
             raise ValueError(f"{path}: rule {rule_id}: action must be reject or require")
+        if raw.get("hint") and raw.get("action", "reject") != "reject":
+            raise ValueError(f"{path}: rule {rule_id}: only reject rules take hints")
         flags = 0 if raw.get("case_sensitive") else re.I
         before = raw.get("before")
         # Without an alias, a rule applies to each of its skills' own id.
@@ -246,6 +249,7 @@ def _read_rules(path: Path, taxonomy: Mapping[str, Skill]) -> tuple[Rule, ...]:
                 surface=_compile(raw.get("surface"), patterns, 0),
                 doc=_compile(raw.get("doc"), patterns, re.I),
                 near=frozenset(near),
+                hints=frozenset(_alias_key(h) for h in raw.get("hint", ())),
                 why=raw.get("why", ""),
                 keep=tuple(raw.get("keep", ())),
                 drop=tuple(raw.get("drop", ())),
@@ -290,9 +294,19 @@ class SkillExtractor:
         self._automaton = ahocorasick.Automaton()
         for key, ids in by_key.items():
             padded = f" {key} "
-            ruled = tuple(sorted(s for s in ids if (s, key) in self._rules))
-            plain = tuple(sorted(ids - set(ruled)))
-            value = (len(padded), plain, ruled, tuple(supers.get(key, ())), key)
+            ruled, lazy = [], []
+            for s in sorted(ids):
+                rejects, requires = self._rules.get((s, key), ((), ()))
+                if not rejects and not requires:
+                    continue
+                if not requires and all(r.hints for r in rejects):
+                    # Only rare-context rules: checked only when a hint word is in the text.
+                    hints = frozenset().union(*(r.hints for r in rejects))
+                    lazy.append((s, tuple(f" {h} " for h in sorted(hints))))
+                else:
+                    ruled.append(s)
+            plain = tuple(sorted(ids - set(ruled) - {s for s, _ in lazy}))
+            value = (len(padded), plain, tuple(ruled), tuple(supers.get(key, ())), key, tuple(lazy))
             self._automaton.add_word(padded, value)
         self._automaton.make_automaton()
 
@@ -305,8 +319,9 @@ class SkillExtractor:
         padded = raw.replace(_PLUS_PLUS, _PLUS_MARK).translate(_TABLE).decode("ascii")
         found: set[str] = set()
         ruled_matches = []
+        hinted: dict[str, bool] = {}
         for end, value in self._automaton.iter(padded):
-            length, plain, ruled, supers, key = value
+            length, plain, ruled, supers, key, lazy = value
             start = end - length + 1  # the blank before the alias; the alias is start+1..end
             if supers and _suppressed(padded, start, supers):
                 continue
@@ -321,6 +336,13 @@ class SkillExtractor:
                 found.update(plain)
             if ruled:
                 ruled_matches.append((start + 1, end, ruled, key))
+            for skill_id, hints in lazy:
+                if skill_id in found:
+                    continue
+                if any(_has_hint(padded, h, hinted) for h in hints):
+                    ruled_matches.append((start + 1, end, (skill_id,), key))
+                else:
+                    found.add(skill_id)
         if ruled_matches:
             self._apply_rules(text, raw, ruled_matches, found)
         return found
@@ -358,6 +380,14 @@ class SkillExtractor:
         for skill_id, near in pending:
             if near & confirmed:
                 found.add(skill_id)
+
+
+def _has_hint(padded: str, hint: str, seen: dict[str, bool]) -> bool:
+    """Return whether the padded word ``hint`` is in the text, remembered per text."""
+    present = seen.get(hint)
+    if present is None:
+        present = seen[hint] = hint in padded
+    return present
 
 
 def _suppressed(padded: str, start: int, supers: tuple[tuple[int, str], ...]) -> bool:

@@ -392,3 +392,11 @@ def test_rule_is_what_drops_its_examples(rule):
         others = [r for r in RULES if r is not rule]
     without = SkillExtractor(load_taxonomy(), others)
     assert any(set(rule.skills) & without.extract(text) for text in rule.drop), rule.rule_id
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.hints], ids=lambda r: r.rule_id)
+def test_hints_are_in_every_text_the_rule_drops(rule):
+    """A hint only skips work: every text the rule drops holds one of its hint words."""
+    for text in rule.drop:
+        padded = f" {' '.join(normalise(text).split())} "
+        assert any(f" {h} " in padded for h in rule.hints), (rule.rule_id, text)
