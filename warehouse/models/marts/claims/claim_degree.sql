@@ -1,0 +1,95 @@
+-- One row per check of the claim degree: in each window, the share of ml_engineer postings
+-- (with a description) whose text asks for a master's degree or a PhD.
+-- A one-off regular expression, not a parser: it finds the degree named (MS, M.S., MSc,
+-- master's, PhD, doctorate, advanced or graduate degree) but not whether it is required or
+-- preferred, nor its field. "MS" counts only beside a degree word (BS/MS, MS in, MS or PhD)
+-- so that "MS SQL" or "MS Office" do not.
+with
+
+claim as (select * from {{ ref('article_claims') }} where claim_id = 'degree'),
+
+windows as (select * from {{ ref('claim_windows') }} where has_text_shares),
+
+postings as (
+
+    select posting_id, source, posted_month, description_text
+    from {{ ref('postings') }}
+    where has_description
+
+),
+
+roles as (
+
+    select distinct posting_id
+    from {{ ref('posting_roles') }}
+    where role_family = 'ml_engineer'
+
+),
+
+flagged as (
+
+    select
+        windows.window_id,
+        postings.posting_id,
+        regexp_matches(
+            postings.description_text,
+            '(?i)\b(ph\.? ?d|doctorate|doctoral|master[''’]?s\b|msc\b|m\.sc|m\.s\.|advanced degree|graduate degree|postgraduate degree)'
+        )
+        or regexp_matches(
+            postings.description_text,
+            '\b(BS|B\.S\.) ?/ ?MS\b|\bMS ?(/ ?PhD|or PhD|in |degree)'
+        ) as asks_for_degree
+    from postings
+    inner join roles using (posting_id)
+    inner join windows
+        on postings.source = windows.source
+        and postings.posted_month between windows.first_month and windows.last_month
+
+),
+
+windowed as (
+
+    select
+        windows.window_id,
+        windows.source,
+        windows.window_label,
+        windows.window_order,
+        count(flagged.posting_id) as n_postings,
+        count_if(flagged.asks_for_degree) as n_asking
+    from windows
+    left join flagged using (window_id)
+    group by all
+
+),
+
+final as (
+
+    select
+        claim.claim_id,
+        windowed.window_id as check_id,
+        windowed.window_label as check_label,
+        windowed.window_order as check_order,
+        windowed.source,
+        windowed.window_label as period,
+        windowed.n_asking / nullif(windowed.n_postings, 0) as observed_value,
+        {{ wilson_low('windowed.n_asking', 'windowed.n_postings') }} as observed_low,
+        {{ wilson_high('windowed.n_asking', 'windowed.n_postings') }} as observed_high,
+        claim.threshold as target_value,
+        cast(null as double) as target_low,
+        cast(null as double) as target_high,
+        windowed.n_postings as sample_size,
+        'ml_engineer postings' as sample_unit,
+        printf(
+            '%s: %.1f%% ask for a master''s or PhD (%d/%d)', windowed.window_label,
+            100 * coalesce(windowed.n_asking / nullif(windowed.n_postings, 0), 0),
+            windowed.n_asking, windowed.n_postings
+        ) as observed_text,
+        true as counts_toward_verdict,
+        windowed.window_id = 'hn-2017-2018' as is_headline,
+        'claim_degree (regexp_matches over postings.description_text, ml_engineer postings)' as evidence
+    from windowed
+    cross join claim
+
+)
+
+select * from final

@@ -1,0 +1,119 @@
+-- One row per check of the claim salary-us-2019: per source, pay basis and year, the mean
+-- annual base pay of US ml_engineer salaries in 2019 dollars with a 95% interval of the mean
+-- (normal approximation), from employer-stated postings (a posting counts once, at the
+-- midpoint of its first range in the pay series, as in salary_yearly) and aijobs.net
+-- self-reported full-time salaries (work year). Pay bases are never pooled.
+with
+
+claim as (select * from {{ ref('article_claims') }} where claim_id = 'salary-us-2019'),
+
+posting_salaries as (select * from {{ ref('int_posting_salaries') }}),
+
+aijobs_salaries as (select * from {{ ref('int_aijobs_salaries') }}),
+
+series_ranked as (
+
+    select
+        *,
+        row_number() over (partition by posting_id order by range_index) as series_rank
+    from posting_salaries
+    where is_in_pay_series
+
+),
+
+salaries as (
+
+    select
+        source, pay_basis, pay_year,
+        (annual_min_usd + annual_max_usd) / 2 as mid_usd,
+        (annual_min_usd_2019 + annual_max_usd_2019) / 2 as mid_usd_2019
+    from series_ranked
+    where series_rank = 1
+        and country = 'US'
+        and role_family = 'ml_engineer'
+        and pay_year is not null
+    union all
+    select
+        source, pay_basis, pay_year,
+        (annual_min_usd + annual_max_usd) / 2,
+        (annual_min_usd_2019 + annual_max_usd_2019) / 2
+    from aijobs_salaries
+    where is_in_pay_series
+        and country = 'US'
+        and role_family = 'ml_engineer'
+        and pay_year is not null
+
+),
+
+yearly as (
+
+    select
+        source,
+        pay_basis,
+        pay_year,
+        count(*) as n_salaries,
+        avg(mid_usd_2019) as mean_usd_2019,
+        stddev_samp(mid_usd_2019) as sd_usd_2019,
+        median(mid_usd_2019) as median_usd_2019,
+        avg(mid_usd) as mean_usd
+    from salaries
+    group by all
+
+),
+
+ranked as (
+
+    select
+        *,
+        -- The headline: a check with enough salaries, employer-stated first, nearest 2019.
+        row_number() over (
+            order by
+                n_salaries >= (select min_sample from claim) desc,
+                pay_basis = 'self_reported',
+                abs(pay_year - 2019),
+                n_salaries desc
+        ) as headline_rank
+    from yearly
+
+),
+
+final as (
+
+    select
+        claim.claim_id,
+        ranked.source || ':' || ranked.pay_basis || ':' || ranked.pay_year as check_id,
+        ranked.source || ' ' || ranked.pay_year
+        || case when ranked.pay_basis = 'self_reported' then ' (self-reported)' else '' end
+            as check_label,
+        case when ranked.pay_basis = 'self_reported' then 10000 else 0 end
+        + ranked.pay_year as check_order,
+        ranked.source,
+        cast(ranked.pay_year as varchar) as period,
+        ranked.mean_usd_2019 as observed_value,
+        ranked.mean_usd_2019 - 1.959964 * ranked.sd_usd_2019 / sqrt(ranked.n_salaries)
+            as observed_low,
+        ranked.mean_usd_2019 + 1.959964 * ranked.sd_usd_2019 / sqrt(ranked.n_salaries)
+            as observed_high,
+        claim.article_value as target_value,
+        claim.article_value as target_low,
+        claim.article_value as target_high,
+        ranked.n_salaries as sample_size,
+        case when ranked.pay_basis = 'self_reported' then 'self-reported salaries'
+            else 'postings with stated pay' end as sample_unit,
+        printf(
+            '%s %d %s: mean $%,.0f (2019 $; 95%% CI $%,.0f-$%,.0f), median $%,.0f, nominal mean $%,.0f, n=%d',
+            ranked.source, ranked.pay_year, ranked.pay_basis, ranked.mean_usd_2019,
+            coalesce(ranked.mean_usd_2019 - 1.959964 * ranked.sd_usd_2019 / sqrt(ranked.n_salaries), ranked.mean_usd_2019),
+            coalesce(ranked.mean_usd_2019 + 1.959964 * ranked.sd_usd_2019 / sqrt(ranked.n_salaries), ranked.mean_usd_2019),
+            ranked.median_usd_2019, ranked.mean_usd, ranked.n_salaries
+        ) as observed_text,
+        true as counts_toward_verdict,
+        ranked.headline_rank = 1 as is_headline,
+        'salary_yearly (country = US, role_family = ml_engineer); int_posting_salaries, int_aijobs_salaries'
+            as evidence
+    from ranked
+    cross join claim
+
+)
+
+select * from final
