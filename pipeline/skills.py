@@ -292,6 +292,10 @@ class SkillExtractor:
                     offset = end - len(key) - 1
                     supers.setdefault(key, []).append((offset, padded_other))
         self._automaton = ahocorasick.Automaton()
+        # Hint words ride in the same automaton: the pass that finds skills also sees them.
+        hint_words = {h for rule in self.rules for h in rule.hints}
+        for key in hint_words:
+            by_key.setdefault(key, set())
         for key, ids in by_key.items():
             padded = f" {key} "
             ruled, lazy = [], []
@@ -301,12 +305,19 @@ class SkillExtractor:
                     continue
                 if not requires and all(r.hints for r in rejects):
                     # Only rare-context rules: checked only when a hint word is in the text.
-                    hints = frozenset().union(*(r.hints for r in rejects))
-                    lazy.append((s, tuple(f" {h} " for h in sorted(hints))))
+                    lazy.append((s, frozenset().union(*(r.hints for r in rejects))))
                 else:
                     ruled.append(s)
             plain = tuple(sorted(ids - set(ruled) - {s for s, _ in lazy}))
-            value = (len(padded), plain, tuple(ruled), tuple(supers.get(key, ())), key, tuple(lazy))
+            value = (
+                len(padded),
+                plain,
+                tuple(ruled),
+                tuple(supers.get(key, ())),
+                key,
+                tuple(lazy),
+                key in hint_words,
+            )
             self._automaton.add_word(padded, value)
         self._automaton.make_automaton()
 
@@ -319,9 +330,12 @@ class SkillExtractor:
         padded = raw.replace(_PLUS_PLUS, _PLUS_MARK).translate(_TABLE).decode("ascii")
         found: set[str] = set()
         ruled_matches = []
-        hinted: dict[str, bool] = {}
+        hints_seen: set[str] = set()
+        lazy_matches = []
         for end, value in self._automaton.iter(padded):
-            length, plain, ruled, supers, key, lazy = value
+            length, plain, ruled, supers, key, lazy, is_hint = value
+            if is_hint:
+                hints_seen.add(key)
             start = end - length + 1  # the blank before the alias; the alias is start+1..end
             if supers and _suppressed(padded, start, supers):
                 continue
@@ -336,11 +350,14 @@ class SkillExtractor:
                 found.update(plain)
             if ruled:
                 ruled_matches.append((start + 1, end, ruled, key))
+            if lazy:
+                lazy_matches.append((start + 1, end, lazy, key))
+        for start, stop, lazy, key in lazy_matches:
             for skill_id, hints in lazy:
                 if skill_id in found:
                     continue
-                if any(_has_hint(padded, h, hinted) for h in hints):
-                    ruled_matches.append((start + 1, end, (skill_id,), key))
+                if hints_seen and not hints.isdisjoint(hints_seen):
+                    ruled_matches.append((start, stop, (skill_id,), key))
                 else:
                     found.add(skill_id)
         if ruled_matches:
@@ -380,14 +397,6 @@ class SkillExtractor:
         for skill_id, near in pending:
             if near & confirmed:
                 found.add(skill_id)
-
-
-def _has_hint(padded: str, hint: str, seen: dict[str, bool]) -> bool:
-    """Return whether the padded word ``hint`` is in the text, remembered per text."""
-    present = seen.get(hint)
-    if present is None:
-        present = seen[hint] = hint in padded
-    return present
 
 
 def _suppressed(padded: str, start: int, supers: tuple[tuple[int, str], ...]) -> bool:
