@@ -69,10 +69,8 @@ def _build_table() -> bytes:
 
 
 _TABLE = _build_table()
-# Bytes next to a match that hint it sits inside a URL or an e-mail address.
 # Bytes that, next to a match, make it worth checking whether the match is inside a URL.
 _EDGE = tuple(chr(i) in "/@:-_." for i in range(256))
-_HARD_EDGE = frozenset(b"/@:-_")
 _DOT_BYTE = ord(".")
 _COLON_BYTE = ord(":")
 _SLASH_BYTE = ord("/")
@@ -428,16 +426,6 @@ def _maybe_in_url(raw: bytes, start: int, stop: int) -> bool:
 
 def _in_url(raw: bytes, start: int, stop: int) -> bool:
     """Return whether the whitespace-delimited token around a match is a URL or an address."""
-    # A dot that ends a sentence is no URL: only one inside a word is ("example.com").
-    if raw[start] == _DOT_BYTE and not raw[start - 1 : start].isalnum():
-        if raw[stop] not in _HARD_EDGE and not raw[stop + 1 : stop + 2].isalnum():
-            return False
-    elif (
-        raw[stop] == _DOT_BYTE
-        and not raw[stop + 1 : stop + 2].isalnum()
-        and raw[start] not in _HARD_EDGE
-    ):
-        return False
     left = max(raw.rfind(b" ", 0, start), raw.rfind(b"\n", 0, start)) + 1
     right_candidates = [i for i in (raw.find(b" ", stop), raw.find(b"\n", stop)) if i != -1]
     right = min(right_candidates) if right_candidates else len(raw)
