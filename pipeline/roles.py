@@ -215,6 +215,10 @@ _TITLE_SPLIT = re.compile(r"\s+[-–—]\s+|:\s|\s*\|\s*")
 _ENGINEERS = re.compile(
     r"\b(?:engineers?|developers?|devs|programmers?|hackers?|coders?|engineering team)\b", re.I
 )
+_ROLE_NOUN_RE = re.compile(r"\b" + _ROLE_NOUN + r"\b", re.I)
+_HEADER_FIELD = re.compile(r"\s*[|]\s*|\s+[-–—]\s+")
+# Skill categories that name ideas, not tools: naming only these is no sign of a developer role.
+_IDEAS = frozenset({"concept", "math"})
 
 
 def _families_in(segment: str, offered_only: bool) -> set[str]:
@@ -243,16 +247,10 @@ def _families_in(segment: str, offered_only: bool) -> set[str]:
     return found
 
 
-_ROLE_NOUN_RE = re.compile(r"\b" + _ROLE_NOUN + r"\b", re.I)
-
-
 def _names_a_stack(text: str) -> bool:
     """Return whether a text names a tool (language, framework, database...), not just ideas."""
     taxonomy = load_taxonomy()
     return any(taxonomy[s].category not in _IDEAS for s in extract_skills(text))
-
-
-_IDEAS = frozenset({"concept", "math"})
 
 
 def _title_part(line: str) -> str:
@@ -275,7 +273,7 @@ def classify_roles(text: str) -> set[str]:
     lines = [ln for ln in text.split("\n") if ln.strip()]
     found: set[str] = set()
     # The header: "Company | Role, Role | Location | ...": every field that names a role.
-    for field in re.split(r"\s*[|]\s*|\s+[-–—]\s+", lines[0]):
+    for field in _HEADER_FIELD.split(lines[0]):
         found |= _families_in(field, offered_only=False)
         if "|" not in lines[0]:
             continue
