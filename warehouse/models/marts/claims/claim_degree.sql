@@ -55,7 +55,7 @@ windowed as (
         windows.window_label,
         windows.window_order,
         count(flagged.posting_id) as n_postings,
-        count_if(flagged.asks_for_degree) as n_asking
+        coalesce(count_if(flagged.asks_for_degree), 0) as n_asking
     from windows
     left join flagged using (window_id)
     group by all

@@ -190,15 +190,20 @@ final as (
         verdicts.verdict,
         case
             when verdicts.rule = 'not_testable'
-                then 'Not tested: ' || verdicts.analogue_measures
+                then 'Not tested: the source measured ' || verdicts.source_measured
+                || coalesce('; shown beside: ' || headline.observed_text, '')
             when verdicts.n_checks = 0
                 then printf(
                     'No check reaches the minimum sample of %d %s (largest: %d)',
                     verdicts.min_sample, coalesce(units.sample_unit, 'postings'),
                     coalesce(verdicts.largest_sample, 0)
                 )
+            when verdicts.verdict = 'supported' and verdicts.n_checks = 1
+                then 'The one check passes: ' || verdicts.passed
             when verdicts.verdict = 'supported'
                 then printf('All %d checks pass: ', verdicts.n_checks) || verdicts.passed
+            when verdicts.verdict = 'contradicted' and verdicts.n_checks = 1
+                then 'The one check fails: ' || verdicts.failed
             when verdicts.verdict = 'contradicted'
                 then printf('All %d checks fail: ', verdicts.n_checks) || verdicts.failed
             else printf(

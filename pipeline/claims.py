@@ -1,0 +1,151 @@
+"""Print the claims mart in the terminal: one row per claim of the 2019 article, with its verdict.
+
+Reading and printing are separate: ``claim_rows`` returns the mart's rows (tests call it),
+``print_claims`` renders them with rich. The verdicts come from the dbt models
+(``warehouse/models/marts/claims``); nothing is judged here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from rich.console import Console
+from rich.table import Table
+
+VERDICT_STYLES = {
+    "supported": "green",
+    "contradicted": "red",
+    "mixed": "yellow",
+    "insufficient data": "dim",
+}
+
+CLAIM_COLUMNS = (
+    "claim_id",
+    "article_says",
+    "headline_text",
+    "observed_text",
+    "period",
+    "sample_size",
+    "sample_unit",
+    "verdict",
+    "reason",
+    "is_analogue",
+    "analogue_measures",
+    "evidence",
+)
+
+CHECK_COLUMNS = ("claim_id", "check_label", "observed_text", "sample_size", "sample_unit")
+
+
+class ClaimsError(RuntimeError):
+    """The warehouse or its claims mart is not there yet."""
+
+
+def _rows(con: duckdb.DuckDBPyConnection, query: str) -> list[dict[str, Any]]:
+    cursor = con.execute(query)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    found = con.execute(
+        "select count(*) from information_schema.tables "
+        "where table_schema = 'main' and table_name = ?",
+        [name],
+    ).fetchone()
+    return bool(found and found[0])
+
+
+def claim_rows(warehouse_path: Path | str) -> list[dict[str, Any]]:
+    """Return the claims mart's rows in the article's order (read-only)."""
+    path = Path(warehouse_path)
+    if not path.exists():
+        raise ClaimsError(f"no warehouse at {path}: run `jobtrends run` first")
+    with duckdb.connect(str(path), read_only=True) as con:
+        if not _has_table(con, "claims"):
+            raise ClaimsError(f"{path} has no claims mart yet: run `jobtrends build`")
+        return _rows(
+            con,
+            f"select {', '.join(CLAIM_COLUMNS)} from main.claims order by display_order, claim_id",
+        )
+
+
+def check_rows(warehouse_path: Path | str) -> dict[str, list[dict[str, Any]]]:
+    """Return every check of every claim, by claim id, in the order the claim lists them."""
+    with duckdb.connect(str(warehouse_path), read_only=True) as con:
+        if not _has_table(con, "claim_checks"):
+            return {}
+        rows = _rows(
+            con,
+            f"select {', '.join(CHECK_COLUMNS)} from main.claim_checks "
+            "order by claim_id, check_order, check_id",
+        )
+    checks: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        checks.setdefault(row["claim_id"], []).append(row)
+    return checks
+
+
+def verdict_text(verdict: str) -> str:
+    """Return the verdict as rich markup in its colour."""
+    style = VERDICT_STYLES.get(verdict, "bold")
+    return f"[{style}]{verdict}[/]"
+
+
+def claims_table(rows: list[dict[str, Any]], checks: dict[str, list[dict]] | None = None) -> Table:
+    """Build the table: claim, what we observed, sample, verdict and reason."""
+    table = Table(
+        title="The 2019 article's claims, checked against postings",
+        caption=(
+            "Analogues, not replications: each row says what it measures instead. "
+            "Indeed AI share: Indeed Hiring Lab, CC BY 4.0."
+        ),
+        show_lines=True,
+    )
+    table.add_column("claim", style="bold", no_wrap=True)
+    table.add_column("the article says", ratio=2)
+    table.add_column("observed", ratio=3)
+    table.add_column("n", justify="right")
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("reason", ratio=3)
+    for row in rows:
+        observed = row["headline_text"] or row["observed_text"] or ""
+        if checks and row["claim_id"] in checks:
+            observed = "\n".join(c["observed_text"] for c in checks[row["claim_id"]])
+        n = "" if row["sample_size"] is None else f"{row['sample_size']:,}"
+        unit = f"\n[dim]{row['sample_unit']}[/]" if row.get("sample_unit") else ""
+        reason = row["reason"] or ""
+        if row.get("is_analogue") and row.get("analogue_measures"):
+            reason += f"\n[dim]analogue: {row['analogue_measures']}[/]"
+        table.add_row(
+            row["claim_id"],
+            row["article_says"] or "",
+            observed,
+            n + unit,
+            verdict_text(row["verdict"]),
+            reason,
+        )
+    return table
+
+
+def print_claims(
+    warehouse_path: Path | str, console: Console | None = None, show_checks: bool = False
+) -> list[dict[str, Any]]:
+    """Print the claims mart with coloured verdicts and return its rows.
+
+    ``show_checks`` lists every check's observation (from ``claim_checks``) instead of the
+    claim's headline. Raises ``ClaimsError`` when the warehouse or the mart is missing.
+    """
+    console = console or Console()
+    rows = claim_rows(warehouse_path)
+    checks = check_rows(warehouse_path) if show_checks else None
+    console.print(claims_table(rows, checks))
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row["verdict"]] = counts.get(row["verdict"], 0) + 1
+    console.print(
+        ", ".join(f"{verdict_text(v)} {counts[v]}" for v in VERDICT_STYLES if counts.get(v))
+    )
+    return rows

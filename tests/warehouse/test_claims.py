@@ -1,0 +1,157 @@
+"""The claims check on a small warehouse: every claim of the seed gets a verdict and a reason,
+and hand-made Hacker News posts drive each verdict (supported, contradicted, mixed,
+insufficient data) end to end. The rules themselves are unit-tested in dbt
+(warehouse/models/marts/claims/_claims__models.yml)."""
+
+from __future__ import annotations
+
+import csv
+
+import duckdb
+import pytest
+from rich.console import Console
+
+from pipeline.build import build
+from pipeline.claims import VERDICT_STYLES, ClaimsError, claim_rows, print_claims, verdict_text
+from pipeline.config import WAREHOUSE_PROJECT, Settings
+from pipeline.load import load_landing
+from tests.pipeline.test_load import posting, write_landing
+
+SEED = WAREHOUSE_PROJECT / "seeds" / "article_claims.csv"
+VERDICTS = {"supported", "contradicted", "mixed", "insufficient data"}
+
+
+def hn(source_id: str, text: str, month: str) -> dict:
+    return posting(source_id) | {
+        "source": "hackernews",
+        "title": text.splitlines()[0],
+        "posted_at": f"{month}-01T15:00:00Z",
+        "description_text": text,
+        "extras": {"thread_id": month, "thread_month": month, "author": "x"},
+    }
+
+
+def ml_post(i: int, month: str, pay: str = "") -> dict:
+    header = f"Acme{i} | Machine Learning Engineer | San Francisco, CA | Onsite"
+    return hn(f"{month}-ml-{i}", f"{header}{pay}\nWe train models in PyTorch.", month)
+
+
+def backend_post(i: int, month: str, body: str = "We build web apps in Django.") -> dict:
+    return hn(f"{month}-be-{i}", f"Beta{i} | Backend Engineer | Remote\n{body}", month)
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    home = tmp_path_factory.mktemp("home")
+    rows = []
+    # 2015-01: 2 ML engineer posts of 40; 6 other posts name machine learning.
+    rows += [ml_post(i, "2015-01") for i in range(2)]
+    rows += [backend_post(i, "2015-01", "Our ranking uses machine learning.") for i in range(6)]
+    rows += [backend_post(i, "2015-01") for i in range(6, 38)]
+    # 2018-01: 8 ML engineer posts of 40; no other post names machine learning.
+    rows += [ml_post(i, "2018-01") for i in range(8)]
+    rows += [backend_post(i, "2018-01") for i in range(32)]
+    # 2026-01: 30 US ML engineer posts stating $250k-$260k a year.
+    rows += [ml_post(i, "2026-01", " | $250k - $260k") for i in range(30)]
+    write_landing(home, "hackernews", "r1", rows)
+    load_landing(home / "warehouse.duckdb", home / "landing")
+    result = build(Settings(home=home, replay=None), select="+claims")
+    assert result.ok, result.failures
+    return home
+
+
+@pytest.fixture(scope="module")
+def claims(home):
+    return {row["claim_id"]: row for row in claim_rows(home / "warehouse.duckdb")}
+
+
+def checks(home, claim_id: str) -> list[tuple]:
+    with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as con:
+        return con.execute(
+            "select check_id, observed_value, sample_size from claim_checks "
+            "where claim_id = ? order by check_order",
+            [claim_id],
+        ).fetchall()
+
+
+def test_every_claim_of_the_seed_has_a_verdict_and_a_reason(claims):
+    with SEED.open(encoding="utf-8") as fh:
+        seed_ids = {row["claim_id"] for row in csv.DictReader(fh)}
+    assert len(seed_ids) == 12
+    assert set(claims) == seed_ids
+    for claim_id, row in claims.items():
+        assert row["verdict"] in VERDICTS, claim_id
+        assert row["reason"] and row["reason"].strip(), claim_id
+
+
+def test_a_rise_within_a_factor_2_and_a_flat_mention_share_is_mixed(home, claims):
+    # ml_engineer share 2/40 -> 8/40 (x4, article x4.44): pass; machine-learning mentions
+    # 8/40 -> 8/40 (x1): the other direction from a rise, fail.
+    got = {
+        check_id: (round(value, 2), n) for check_id, value, n in checks(home, "growth-2015-2018")
+    }
+    assert got["hn-ml_engineer"] == (4.0, 40)
+    assert got["hn-machine-learning mention"] == (1.0, 40)
+    assert claims["growth-2015-2018"]["verdict"] == "mixed"
+
+
+def test_ml_engineers_above_data_scientists_in_every_window_is_supported(claims):
+    row = claims["mle-vs-ds"]
+    assert row["verdict"] == "supported", row["reason"]
+    assert "below the minimum sample" in row["reason"]  # the empty Ashby/Greenhouse windows
+
+
+def test_pay_far_above_the_article_in_2019_dollars_is_contradicted(home, claims):
+    (check_id, value, n), *_ = checks(home, "salary-us-2019")
+    assert check_id == "hackernews:employer_text:2026" and n == 30
+    assert value > 146_085 * 1.1
+    assert claims["salary-us-2019"]["verdict"] == "contradicted"
+
+
+def test_without_enough_data_the_verdict_says_so(claims):
+    for claim_id in ("salary-india", "salary-india-companies"):
+        assert claims[claim_id]["verdict"] == "insufficient data", claim_id
+        assert claims[claim_id]["reason"].startswith("No check reaches the minimum sample")
+    # A profile count is never tested by postings, whatever the numbers.
+    assert claims["growth-2012-2017"]["verdict"] == "insufficient data"
+    assert claims["growth-2012-2017"]["reason"].startswith("Not tested")
+
+
+def test_checks_below_the_minimum_do_not_count(claims):
+    # ai-share: Indeed has no rows here and HN 2012 none; only HN 2018-01 (8/40 name machine
+    # learning) -> 2026-01 (30/30) counts, a fivefold rise: supported on that check alone.
+    row = claims["ai-share"]
+    assert row["verdict"] == "supported", row["reason"]
+    assert row["reason"].startswith("The one check passes: HN 2018-01..06 -> 2026-01..03")
+
+
+def test_analogues_are_labelled_as_such(claims):
+    for claim_id, row in claims.items():
+        assert row["is_analogue"] is True, claim_id
+        assert row["analogue_measures"], claim_id
+
+
+def test_print_claims_shows_every_claim_with_its_coloured_verdict(home):
+    console = Console(record=True, width=240, color_system="truecolor")
+    rows = print_claims(home / "warehouse.duckdb", console=console)
+    text = console.export_text()
+    assert len(rows) == 12
+    for row in rows:
+        assert row["claim_id"] in text
+    assert "contradicted" in text and "supported" in text
+    assert verdict_text("supported") == "[green]supported[/]"
+    assert verdict_text("contradicted") == "[red]contradicted[/]"
+    assert verdict_text("mixed") == "[yellow]mixed[/]"
+    assert verdict_text("insufficient data") == "[dim]insufficient data[/]"
+    assert set(VERDICT_STYLES) == VERDICTS
+
+
+def test_print_claims_with_checks_lists_each_check(home):
+    console = Console(record=True, width=240)
+    print_claims(home / "warehouse.duckdb", console=console, show_checks=True)
+    assert "HN machine-learning mention share" in console.export_text()
+
+
+def test_print_claims_without_a_warehouse_says_so(tmp_path):
+    with pytest.raises(ClaimsError, match="no warehouse"):
+        print_claims(tmp_path / "warehouse.duckdb")
