@@ -97,6 +97,7 @@ class Table:
     numeric: set[int] = field(default_factory=set)  # right-aligned columns
     row_ids: list[str] | None = None
     collapsed: bool = False  # inside <details>, for long tables
+    css_class: str = ""
 
 
 @dataclass
@@ -865,7 +866,7 @@ CLAIM_COLUMNS = {
     "id": ("claim_id", "id"),
     "quote": ("article_says", "article_text", "quoted_text", "quote", "claim_text", "claim"),
     "analogue": ("analogue_measures", "our_metric", "analogue"),
-    "observed": ("observed_text", "observed", "observed_value", "value_text", "value"),
+    "observed": ("headline_text", "observed_text", "observed", "observed_value", "value"),
     "period": ("period", "observed_period", "period_text"),
     "n": ("sample_size", "n", "n_postings", "n_sample"),
     "low": ("interval_low", "ci_low", "observed_low", "low", "share_low"),
@@ -885,9 +886,27 @@ def _resolve(available: Sequence[str]) -> dict[str, str | None]:
     }
 
 
+def _pick(row: dict, key: str) -> Any:
+    """The first non-empty value among the columns that can hold ``key`` (by CLAIM_COLUMNS)."""
+    for name in CLAIM_COLUMNS[key]:
+        value = row.get(name)
+        if value is not None and value != "":
+            return value
+    return None
+
+
+def _shorten(text: str, limit: int = 220) -> str:
+    """Cut text at a word boundary; the evidence section keeps it whole."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " … (see evidence)"
+
+
 def _fmt(value: Any) -> str:
     if value is None:
         return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, float):
         if math.isnan(value):
             return "–"
@@ -904,6 +923,14 @@ def _interval(row: dict, cols: dict[str, str | None]) -> str:
     high = row.get(cols["high"]) if cols["high"] else None
     if low is None or high is None:
         return "–"
+    rule = str(row.get("rule") or "")
+    if "ratio" in rule or rule == "not_testable":
+        return f"{low:.2f}–{high:.2f}"  # a ratio of two shares (x times)
+    if "figure" in rule or min(low, high) >= 1000:
+        return f"{money(low)}–{money(high)}"
+    if 0 <= low <= high <= 1:
+        digits = 2 if high < 0.01 else 1
+        return f"{100 * low:.{digits}f}–{100 * high:.{digits}f}%"
     return f"{_fmt(low)}–{_fmt(high)}"
 
 
@@ -982,6 +1009,29 @@ def claim_checks(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
     return checks
 
 
+CHECK_COLUMNS = {
+    "check_label": "check",
+    "observed_text": "we observe",
+    "sample_size": "n",
+    "sample_unit": "of",
+    "counts_toward_verdict": "counts",
+    "evidence": "from",
+}
+
+
+def checks_table(rows: Sequence[dict]) -> Table:
+    """The checks of one claim: the columns a reader needs, or every column if none match."""
+    headers = [c for c in CHECK_COLUMNS if c in rows[0]]
+    if "observed_text" not in headers:
+        headers = [k for k in rows[0] if k != "claim_id"]
+    return Table(
+        [CHECK_COLUMNS.get(h, h) for h in headers],
+        [[_fmt(r.get(h)) for h in headers] for r in rows],
+        caption=f"The checks behind the verdict ({len(rows)}); every column is in `claim_checks`.",
+        numeric={i for i, h in enumerate(headers) if h == "sample_size"},
+    )
+
+
 def related_section(claim_id: str) -> str | None:
     for prefix, section_id in CLAIM_SECTIONS:
         if str(claim_id).startswith(prefix):
@@ -1027,17 +1077,23 @@ def claims_sections(
         ids.append(claim_anchor(cid))
         verdict = str(row.get(cols["verdict"]) or "") if cols["verdict"] else ""
         verdict = verdict or ("not computed" if kind == "seed" else "–")
+        quote = Markup("{}").format(_fmt(_pick(row, "quote")))
+        if _pick(row, "analogue"):
+            quote += Markup('<br><span class="muted">We measure instead: {}</span>').format(
+                _pick(row, "analogue")
+            )
+        observed = Markup("{}").format(_shorten(_fmt(_pick(row, "observed"))))
+        if _pick(row, "period"):
+            observed += Markup('<br><span class="muted">{}</span>').format(_pick(row, "period"))
         table_rows.append(
             [
                 Markup('<a href="#{}">{}</a>').format(claim_anchor(cid), cid),
-                _fmt(row.get(cols["quote"])) if cols["quote"] else "–",
-                _fmt(row.get(cols["analogue"])) if cols["analogue"] else "–",
-                _fmt(row.get(cols["observed"])) if cols["observed"] else "–",
-                _fmt(row.get(cols["period"])) if cols["period"] else "–",
-                _fmt(row.get(cols["n"])) if cols["n"] else "–",
-                _interval(row, cols),
                 Markup('<span class="verdict v-{}">{}</span>').format(anchor(verdict), verdict),
-                _fmt(row.get(cols["reason"])) if cols["reason"] else "–",
+                quote,
+                observed,
+                _fmt(_pick(row, "n")),
+                _interval(row, cols),
+                _shorten(_fmt(_pick(row, "reason"))),
             ]
         )
         sub = Section(claim_anchor(cid), cid)
@@ -1054,14 +1110,7 @@ def claims_sections(
                 else:
                     sub.paragraphs.append(f"Evidence: {block}")
         if checks.get(cid):
-            headers = [k for k in checks[cid][0] if k != "claim_id"]
-            sub.tables.append(
-                Table(
-                    headers,
-                    [[_fmt(r.get(h)) for h in headers] for r in checks[cid]],
-                    caption=f"The checks behind the verdict ({len(checks[cid])}).",
-                )
-            )
+            sub.tables.append(checks_table(checks[cid]))
         target = related_section(cid)
         if target and target in titles:
             sub.paragraphs.append(
@@ -1072,20 +1121,19 @@ def claims_sections(
         Table(
             [
                 "claim",
+                "verdict",
                 "the article says",
-                "what we measure instead",
                 "we observe",
-                "period",
                 "n",
                 "95% interval",
-                "verdict",
                 "reason",
             ],
             table_rows,
             caption=f"{len(table_rows)} claims"
             + (" (from the claims seed; not evaluated yet)." if kind == "seed" else "."),
-            numeric={5},
+            numeric={4},
             row_ids=[f"row-{i}" for i in ids],
+            css_class="claims",
         )
     )
     return table_section, evidence

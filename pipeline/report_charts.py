@@ -60,9 +60,13 @@ def to_svg(fig) -> str:
     svg = re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
     svg = re.sub(r'\s+xmlns(:\w+)?="[^"]*"', "", svg)
-    # Scale with the page: keep the aspect ratio from the viewBox, drop the fixed size.
+    # Scale with the page down to a phone, but never above the drawn size (text would grow):
+    # the viewBox keeps the aspect ratio, the drawn width becomes a maximum.
     svg = re.sub(
-        r'<svg([^>]*?)\s+width="[^"]*"\s+height="[^"]*"', r'<svg\1 role="img"', svg, count=1
+        r'<svg([^>]*?)\s+width="([^"]*)"\s+height="[^"]*"',
+        r'<svg\1 role="img" style="max-width: \2"',
+        svg,
+        count=1,
     )
     return svg.strip()
 

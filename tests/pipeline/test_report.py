@@ -492,7 +492,9 @@ def test_claims_table_links_each_claim_to_its_evidence(html):
     assert claims.index("salary-us-2019") < claims.index("mle-vs-ds") < claims.index("degree")
     assert 'class="verdict v-supported">supported<' in claims
     assert 'class="verdict v-insufficient-data">insufficient data<' in claims
-    assert "150,000–170,000" in claims  # the interval
+    assert "$150,000–$170,000" in claims  # the interval, in dollars for a pay claim
+    assert "14.0–27.0%" in claims  # and in percent for a share
+    assert "We measure instead: stated pay" in claims  # the analogue, in the same row
     mle = re.search(r'<section id="claim-mle-vs-ds".*?</section>', evidence, re.S).group(0)
     assert "hn-2015" in mle  # its checks, from the claim_* table
     assert '<a href="#roles">' in mle  # and its chart
