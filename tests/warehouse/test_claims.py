@@ -84,6 +84,18 @@ def test_every_claim_of_the_seed_has_a_verdict_and_a_reason(claims):
         assert row["reason"] and row["reason"].strip(), claim_id
 
 
+def test_docs_list_every_claim_and_every_column_of_the_mart(home):
+    doc = (WAREHOUSE_PROJECT.parent / "docs" / "CLAIMS.md").read_text(encoding="utf-8")
+    with SEED.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            assert f"| {row['claim_id']} |" in doc, row["claim_id"]
+    with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as con:
+        columns = [r[0] for r in con.execute("describe claims").fetchall()]
+    table = doc.split("### Columns of `claims`")[1].split("##")[0]
+    for column in columns:
+        assert column in table, column
+
+
 def test_a_rise_within_a_factor_2_and_a_flat_mention_share_is_mixed(home, claims):
     # ml_engineer share 2/40 -> 8/40 (x4, article x4.44): pass; machine-learning mentions
     # 8/40 -> 8/40 (x1): the other direction from a rise, fail.

@@ -46,6 +46,48 @@ shares as (
 
 ),
 
+-- Context, not counted: the article's own reasoning compared growth (LinkedIn: ML engineer
+-- 9.8x, data scientist 6.5x); the same comparison on HN shares, 2012 -> 2017.
+growth as (
+
+    select
+        sum(n_postings_with_role) filter (
+            where role_family = 'ml_engineer' and year(posted_month) = 2012) as ml_2012,
+        sum(n_postings_with_role) filter (
+            where role_family = 'ml_engineer' and year(posted_month) = 2017) as ml_2017,
+        sum(n_postings_with_role) filter (
+            where role_family = 'data_scientist' and year(posted_month) = 2012) as ds_2012,
+        sum(n_postings_with_role) filter (
+            where role_family = 'data_scientist' and year(posted_month) = 2017) as ds_2017,
+        sum(n_postings) filter (
+            where role_family = 'ml_engineer' and year(posted_month) = 2012) as n_2012,
+        sum(n_postings) filter (
+            where role_family = 'ml_engineer' and year(posted_month) = 2017) as n_2017
+    from demand
+    where source = 'hackernews'
+
+),
+
+growth_check as (
+
+    select
+        'hn-growth-2012-2017' as check_id,
+        'HN growth 2012 -> 2017' as check_label,
+        9 as check_order,
+        'hackernews' as source,
+        'HN 2012 -> 2017' as period,
+        (ml_2017 / n_2017) / nullif(ml_2012 / n_2012, 0) as observed_value,
+        (ds_2017 / n_2017) / nullif(ds_2012 / n_2012, 0) as target_value,
+        least(n_2012, n_2017) as sample_size,
+        printf(
+            'HN 2012 -> 2017 (context): ml_engineer share x%.1f, data_scientist share x%.1f (the report: 9.8x and 6.5x, profiles)',
+            coalesce((ml_2017 / n_2017) / nullif(ml_2012 / n_2012, 0), 0),
+            coalesce((ds_2017 / n_2017) / nullif(ds_2012 / n_2012, 0), 0)
+        ) as observed_text
+    from growth
+
+),
+
 final as (
 
     select
@@ -73,6 +115,30 @@ final as (
         shares.window_id = 'hn-2017-2018' as is_headline,
         'role_demand_monthly (ml_engineer and data_scientist, by window)' as evidence
     from shares
+    cross join claim
+
+    union all
+
+    select
+        claim.claim_id,
+        growth_check.check_id,
+        growth_check.check_label,
+        growth_check.check_order,
+        growth_check.source,
+        growth_check.period,
+        growth_check.observed_value,
+        cast(null as double) as observed_low,
+        cast(null as double) as observed_high,
+        growth_check.target_value,
+        cast(null as double) as target_low,
+        cast(null as double) as target_high,
+        coalesce(growth_check.sample_size, 0) as sample_size,
+        'posts a year' as sample_unit,
+        growth_check.observed_text,
+        false as counts_toward_verdict,
+        false as is_headline,
+        'role_demand_monthly (source = hackernews, 2012 and 2017)' as evidence
+    from growth_check
     cross join claim
 
 )
