@@ -10,6 +10,7 @@ not built says so instead of failing the report.
 from __future__ import annotations
 
 import csv
+import html
 import json
 import logging
 import math
@@ -433,9 +434,13 @@ def skills_section(con: duckdb.DuckDBPyConnection) -> Section:
     rows = []
     for skill in skills:
         by_year = {p.year: p for p in series[skill]}
-        tag = "article" if skill in ARTICLE_SKILLS else "newer"
         rows.append(
-            [f"{names.get(skill, skill)} ({tag})"]
+            [
+                Markup('<span class="{}">{}</span>').format(
+                    "old" if skill in ARTICLE_SKILLS else "new",
+                    re.sub(r"^Apache ", "", names.get(skill, skill)),
+                )
+            ]
             + [
                 share_cell(by_year[y].k, y_n, sign=False) if y in by_year else "–"
                 for y, y_n in denominators.items()
@@ -447,7 +452,7 @@ def skills_section(con: duckdb.DuckDBPyConnection) -> Section:
             ["skill", *[str(y) for y in years]],
             rows,
             caption=f"% of Hacker News posts naming each skill (95% interval), per year; "
-            f"n = {n_total:,} posts.",
+            f"n = {n_total:,} posts. The article's skills first, then the newer ones.",
             numeric=set(range(1, len(years) + 1)),
         )
     )
@@ -695,6 +700,7 @@ def pay_table(groups: Sequence[PayGroup], caption: str) -> Table:
         rows,
         caption=caption,
         numeric={0, 3, 4, 5, 6, 7, 8, 9},
+        collapsed=len(rows) > 25,
     )
 
 
@@ -709,13 +715,14 @@ def pay_figure(groups: Sequence[PayGroup], what: str, source_text: str, fig_id: 
     drawn.sort(key=lambda g: (top.index(g.country), g.year))
     n = sum(len(g.nominal) for g in drawn)
     years = [g.year for g in drawn]
+    countries = list(dict.fromkeys(g.country for g in drawn))
     svg = charts.pay_boxes([(f"{g.country} {g.year}", g.nominal, g.real) for g in drawn])
     return Figure(
         Markup(svg),
         f"Annual pay of {what} by country and year: box = middle half, line = median, "
         f"whiskers = 5th–95th percentile; nominal USD (ECB rate of the posting date) above, "
         f"2019 dollars (CPI-U) below. n = {n:,} salaries (groups of at least {MIN_BOX}, "
-        f"countries {', '.join(top) or 'none'}); source: {source_text}; period: years "
+        f"countries {', '.join(countries) or 'none'}); source: {source_text}; period: years "
         f"{years_text(years)}.",
         id=fig_id,
     )
@@ -729,7 +736,8 @@ def pay_section(con: duckdb.DuckDBPyConnection) -> Section:
         "pay",
         title,
         paragraphs=[
-            "Employer-stated annual base pay of postings classified ML engineer: one figure per "
+            "Employer-stated annual base pay of postings classified ML engineer (the sources "
+            "pooled within a year and country; the table names them): one figure per "
             "posting, the midpoint of its first stated range, annualised by the stated rules, "
             "in US dollars at the ECB rate of the posting date and in 2019 dollars (CPI-U). "
             "Board or model estimates never enter; ranges that are on-target earnings, "
@@ -1191,11 +1199,11 @@ def write_report(warehouse_path: Path | str, out_dir: Path | str) -> Path:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     now = datetime.now(UTC)
-    html = render_html(Path(warehouse_path), now)
+    page = render_html(Path(warehouse_path), now)
     path = out / f"report-{now:%Y%m%d-%H%M%S}.html"
-    path.write_text(html, encoding="utf-8")
+    path.write_text(page, encoding="utf-8")
     shutil.copyfile(path, out / "latest.html")
-    log.info("report written to %s (%d kB)", path, len(html) // 1024)
+    log.info("report written to %s (%d kB)", path, len(page) // 1024)
     return path
 
 
@@ -1213,14 +1221,13 @@ def report_markdown(warehouse_path: Path | str) -> str:
             lines.append("")
         else:
             lines += ["The `postings` mart is not built yet.", ""]
-        kind, rows, available = claim_rows(con)
+        kind, rows, _ = claim_rows(con)
         if kind == "mart":
-            cols = _resolve(available)
             lines += ["| claim | verdict | observed | n |", "|---|---|---|---:|"]
             for row in rows:
-                keys = ("id", "verdict", "observed", "n")
-                cells = [row.get(cols[k]) if cols[k] else None for k in keys]
-                lines.append("| " + " | ".join(_md(_fmt(c)) for c in cells) + " |")
+                cells = [_fmt(_pick(row, k)) for k in ("id", "verdict", "observed", "n")]
+                cells[2] = _shorten(cells[2], 160).replace(" (see evidence)", "")
+                lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
             lines.append("")
         else:
             lines += ["Claims: not built yet (no `claims` mart).", ""]
@@ -1245,4 +1252,4 @@ def inline(text: Any) -> Markup:
 
 
 def _md(text: str) -> str:
-    return str(escape(text)).replace("|", "\\|").replace("\n", " ")
+    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")

@@ -218,8 +218,8 @@ def pay_boxes(
     would otherwise set the scale).
     """
     with plt.rc_context(STYLE):
-        width = max(6.0, min(14.0, 0.55 * len(groups) + 2))
-        fig, axes = plt.subplots(2, 1, figsize=(width, 6.4), sharex=True)
+        width = max(8.0, min(14.0, 0.55 * len(groups) + 2))
+        fig, axes = plt.subplots(2, 1, figsize=(width, 5.8), sharex=True)
         labels = [g[0] for g in groups]
         for ax, idx, title in (
             (axes[0], 1, "Nominal US dollars a year"),
