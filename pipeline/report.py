@@ -232,6 +232,11 @@ def month_runs(months: Iterable[date]) -> str:
                 runs[-1].append(m)
                 continue
         runs.append([m])
+    if len(runs) > 4:  # scattered months: the span and the count say enough
+        n = sum(len(r) for r in runs)
+        return (
+            f"{month_text(runs[0][0])} to {month_text(runs[-1][-1])} ({n} months, {len(runs)} runs)"
+        )
     return ", ".join(
         f"{month_text(r[0])} to {month_text(r[-1])}" if len(r) > 1 else month_text(r[0])
         for r in runs
