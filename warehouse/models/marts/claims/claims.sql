@@ -206,10 +206,11 @@ final as (
                 then 'The one check fails: ' || verdicts.failed
             when verdicts.verdict = 'contradicted'
                 then printf('All %d checks fail: ', verdicts.n_checks) || verdicts.failed
-            else printf(
-                    '%d of %d checks pass, %d partly, %d fail', verdicts.n_pass,
-                    verdicts.n_checks, verdicts.n_partial, verdicts.n_fail
-                )
+            else printf('%d of %d checks pass', verdicts.n_pass, verdicts.n_checks)
+                || case when verdicts.n_partial > 0
+                    then printf(', %d partly', verdicts.n_partial) else '' end
+                || case when verdicts.n_fail > 0
+                    then printf(', %d fail', verdicts.n_fail) else '' end
                 || coalesce('; pass: ' || verdicts.passed, '')
                 || coalesce('; partly: ' || verdicts.partly_passed, '')
                 || coalesce('; fail: ' || verdicts.failed, '')
