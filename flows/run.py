@@ -11,6 +11,7 @@ from prefect.states import Completed, Failed
 from pipeline import build as dbt_build
 from pipeline import crawl as crawling
 from pipeline import load as loading
+from pipeline import report as reporting
 from pipeline.config import Settings, Source, get_settings, load_sources
 from pipeline.summary import RunSummary
 
@@ -38,6 +39,18 @@ def build_warehouse(settings: Settings) -> dbt_build.BuildResult:
     if not result.ok:
         raise dbt_build.BuildError("; ".join(result.failures) or "dbt build failed")
     return result
+
+
+@task
+def write_report(settings: Settings) -> str:
+    """Write the HTML report and publish its summary as an artifact."""
+    path = reporting.write_report(settings.warehouse_path, settings.reports_dir)
+    create_markdown_artifact(
+        key="report",
+        markdown=reporting.report_markdown(settings.warehouse_path),
+        description=f"jobtrends report ({path.name})",
+    )
+    return str(path)
 
 
 @flow(name="jobtrends-run", log_prints=True)
@@ -80,6 +93,11 @@ def run_pipeline(
     except Exception as exc:  # the summary must still be published
         summary.build_error = str(exc)
         logger.error("build failed: %s", exc)
+    if summary.build is not None:
+        try:
+            summary.report_path = write_report(settings)
+        except Exception as exc:  # a report failure must not hide the run's results
+            logger.error("report failed: %s", exc)
 
     create_markdown_artifact(
         key="run-summary", markdown=summary.markdown(), description="jobtrends run"

@@ -17,6 +17,8 @@ from pipeline.config import ConfigError, get_settings, load_sources
 
 # Prefect's local server needs no telemetry; set before Prefect is imported (lazily, below).
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# Its start can take longer than Prefect's default 20 s on a busy two-core machine.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 app = typer.Typer(
     help="Scrape ML engineer job postings into a DuckDB warehouse and track skills, roles and pay.",
@@ -133,6 +135,15 @@ def run(
     if not hasattr(summary, "rows"):
         fail(f"the run crashed: {summary}", code=1)
     print_summary(summary)
+    if summary.report_path:
+        console.print(f"report written: {summary.report_path}")
+    if summary.build is not None:
+        from pipeline.claims import ClaimsError, print_claims
+
+        try:
+            print_claims(settings.warehouse_path, console=console)
+        except ClaimsError as exc:
+            err.print(f"[yellow]claims not printed:[/] {exc}")
     raise typer.Exit({"ok": 0, "partial": 3, "failed": 1}[summary.status])
 
 
@@ -264,6 +275,32 @@ def show(con, query: str, fmt: str) -> None:
             table.add_row(*("" if v is None else str(v) for v in row))
         console.print(table)
         console.print(f"{len(rows)} row(s)")
+
+
+@app.command()
+def report(home: HomeOpt = None) -> None:
+    """Write the HTML report (charts, claims, coverage) under data/reports/."""
+    from pipeline.report import write_report
+
+    settings = get_settings(home=home)
+    if not settings.warehouse_path.exists():
+        fail(f"no warehouse at {settings.warehouse_path}: run `jobtrends run` first")
+    path = write_report(settings.warehouse_path, settings.reports_dir)
+    console.print(f"report written: {path} (also {settings.reports_dir / 'latest.html'})")
+
+
+@app.command()
+def claims(
+    home: HomeOpt = None,
+    checks: Annotated[bool, typer.Option("--checks", help="Show every check of a claim.")] = False,
+) -> None:
+    """Print the 2019 article's claims with what the data says: verdict and reason."""
+    from pipeline.claims import ClaimsError, print_claims
+
+    try:
+        print_claims(get_settings(home=home).warehouse_path, console=console, show_checks=checks)
+    except ClaimsError as exc:
+        fail(str(exc))
 
 
 @app.command()

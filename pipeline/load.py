@@ -255,7 +255,7 @@ def load_dataset(
         ).fetchone()[0]
         con.execute(
             "insert into raw.load_ledger values (?, ?, ?, ?, ?, ?, ?, now())",
-            [landed, digest, name, run_id, "dataset", inserted, inserted],
+            [landed, digest, DATASETS, run_id, "dataset", inserted, inserted],
         )
         con.execute("commit")
     except duckdb.Error as exc:

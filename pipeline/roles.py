@@ -224,6 +224,10 @@ _IDEAS = frozenset({"concept", "math"})
 def _families_in(segment: str, offered_only: bool) -> set[str]:
     """Return the families of the role phrases in a segment of text."""
     found: set[str] = set()
+    # The phrase pattern tries a few words at every position; most segments name no role
+    # noun at all, and the plain noun pattern rules them out far faster.
+    if not _ROLE_NOUN_RE.search(segment):
+        return found
     for m in _ROLE_PHRASE.finditer(segment):
         if offered_only and _NOT_OFFERED.search(segment[: m.start(2)]):
             continue

@@ -21,6 +21,7 @@ class RunSummary:
     loads: list[FileLoad] = field(default_factory=list)
     build: BuildResult | None = None
     build_error: str | None = None
+    report_path: str | None = None
     postings_in_warehouse: dict[str, int] = field(default_factory=dict)
     started: float = field(default_factory=time.monotonic)
 

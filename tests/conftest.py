@@ -16,6 +16,10 @@ from pipeline.crawl import CrawlResult, crawl
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
+# Prefect's local server starts slowly when both test workers start one at once.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
 # Where each fixture is served from: the URLs the spiders really ask for.
 FIXTURE_URLS = {
     "https://hn.algolia.com/api/v1/search_by_date?tags=story%2Cauthor_whoishiring&hitsPerPage=1000": "hackernews/search_by_date.json",

@@ -3,7 +3,7 @@
     select * from {{ relation }}
     where file_sha256 = (
         select file_sha256 from {{ source('raw', 'load_ledger') }}
-        where source = 'datasets' and kind = 'dataset' and landed_file like '%/{{ dataset }}.%'
+        where kind = 'dataset' and landed_file like '%/{{ dataset }}.%'
         order by loaded_at desc
         limit 1
     )

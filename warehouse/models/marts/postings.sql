@@ -5,6 +5,8 @@ versions as (select * from {{ ref('int_postings_versioned') }}),
 
 classified as (select * from {{ ref('int_postings_classified') }}),
 
+pay as (select * from {{ ref('int_postings_pay_summarised') }}),
+
 latest as (
 
     select * from versions
@@ -38,12 +40,23 @@ final as (
         description_text,
         salary_text,
         pay_structured,
+        pay.salary_min_annual,
+        pay.salary_max_annual,
+        pay.salary_currency,
+        pay.salary_period,
+        pay.salary_min_usd,
+        pay.salary_max_usd,
+        pay.salary_mid_usd,
+        pay.salary_mid_usd_2019,
+        pay.pay_basis,
+        pay.n_salary_ranges,
         content_hash,
         n_versions,
         first_seen_at,
         last_seen_at
     from latest
     left join classified using (posting_id)
+    left join pay using (posting_id)
 
 )
 
