@@ -26,8 +26,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console()
-err = Console(stderr=True)
+# Wide enough for the summary and claims tables when the output is a file or a pipe.
+console = Console(width=None if Console().is_terminal else 130)
+err = Console(stderr=True, width=None if Console(stderr=True).is_terminal else 130)
 
 ReplayOpt = Annotated[
     Path | None,

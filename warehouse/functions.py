@@ -6,6 +6,10 @@ DAG shows every step and a better parser needs a rebuild, not a re-crawl.
 
 from __future__ import annotations
 
+import hashlib
+from functools import cache
+from pathlib import Path
+
 from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection
 
@@ -34,6 +38,19 @@ def taxonomy_version() -> str:
     return skills.TAXONOMY_VERSION
 
 
+@cache
+def classifier_version() -> str:
+    """Return a hash of what decides skills and roles: the taxonomy, its rules and the code.
+
+    A posting is classified again when this changes, so a better taxonomy needs a rebuild,
+    and only a rebuild; otherwise incremental builds classify only new posting versions.
+    """
+    digest = hashlib.sha256(skills.TAXONOMY_VERSION.encode())
+    for module in (skills, roles):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:12]
+
+
 # name -> (function, parameter types, return type); all pure, all NULL-tolerant.
 FUNCTIONS = {
     "jt_html_to_text": (html_to_text, ["VARCHAR"], "VARCHAR"),
@@ -43,6 +60,7 @@ FUNCTIONS = {
     "jt_role_families": (role_families_of, ["VARCHAR"], "VARCHAR[]"),
     "jt_role_family_of_title": (role_family_of_title, ["VARCHAR"], "VARCHAR"),
     "jt_taxonomy_version": (taxonomy_version, [], "VARCHAR"),
+    "jt_classifier_version": (classifier_version, [], "VARCHAR"),
     "jt_pay_rows": (pay.pay_rows_sql, pay.PAY_ROWS_PARAMS, pay.PAY_ROWS_TYPE),
 }
 

@@ -3,7 +3,12 @@ with
 
 versions as (select * from {{ ref('int_postings_versioned') }}),
 
-classified as (select * from {{ ref('int_postings_classified') }}),
+classified as (
+
+    select posting_id, role_family, role_families, has_description
+    from {{ ref('int_postings_classified') }}
+
+),
 
 pay as (select * from {{ ref('int_postings_pay_summarised') }}),
 
