@@ -8,12 +8,12 @@ from __future__ import annotations
 import scrapy
 
 from spiders.items import JobPosting
-from spiders.platforms.base import JsonApiSpider
+from spiders.platforms.base import JobBoardSpider
 
 API = "https://api.ashbyhq.com/posting-api/job-board"
 
 
-class AshbySpider(JsonApiSpider):
+class AshbySpider(JobBoardSpider):
     name = "ashby"
     allowed_domains = ["api.ashbyhq.com"]
     api_base = API
@@ -25,22 +25,6 @@ class AshbySpider(JsonApiSpider):
                 callback=self.parse_board,
                 cb_kwargs={"board": board},
             )
-
-    def parse_board(self, response, board: str):
-        data = self.load_json(response)
-        if not isinstance(data, dict):
-            yield data
-            return
-        jobs = data.get("jobs")
-        if not isinstance(jobs, list):
-            yield self.reject(response.url, "no jobs list in the board response")
-            return
-        self.crawler.stats.inc_value("ashby/boards")
-        for job in jobs:
-            if not isinstance(job, dict) or not job.get("id"):
-                yield self.reject(response.url, "job without id", payload=job)
-                continue
-            yield self.posting(job, board)
 
     def posting(self, job: dict, board: str) -> JobPosting:
         """Build the posting of one Ashby job object."""

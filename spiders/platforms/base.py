@@ -73,3 +73,27 @@ class JsonApiSpider(scrapy.Spider):
         return Reject(
             source=self.name, url=url, reason=reason, source_id=source_id, payload=payload
         )
+
+
+class JobBoardSpider(JsonApiSpider):
+    """A job board API that answers ``{"jobs": [...]}`` per board; subclasses build postings."""
+
+    def parse_board(self, response, board: str):
+        data = self.load_json(response)
+        if not isinstance(data, dict):
+            yield data
+            return
+        jobs = data.get("jobs")
+        if not isinstance(jobs, list):
+            yield self.reject(response.url, "no jobs list in the board response")
+            return
+        self.crawler.stats.inc_value(f"{self.name}/boards")
+        for job in jobs:
+            if not isinstance(job, dict) or not job.get("id"):
+                yield self.reject(response.url, "job without id", payload=job)
+                continue
+            yield self.posting(job, board)
+
+    def posting(self, job: dict, board: str):
+        """Return the JobPosting of one job object of ``board``."""
+        raise NotImplementedError

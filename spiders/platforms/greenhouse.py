@@ -10,12 +10,12 @@ import html
 import scrapy
 
 from spiders.items import JobPosting
-from spiders.platforms.base import JsonApiSpider
+from spiders.platforms.base import JobBoardSpider
 
 API = "https://boards-api.greenhouse.io/v1/boards"
 
 
-class GreenhouseSpider(JsonApiSpider):
+class GreenhouseSpider(JobBoardSpider):
     name = "greenhouse"
     allowed_domains = ["boards-api.greenhouse.io"]
     api_base = API
@@ -27,22 +27,6 @@ class GreenhouseSpider(JsonApiSpider):
                 "?content=true" if board in with_content else ""
             )
             yield scrapy.Request(url, callback=self.parse_board, cb_kwargs={"board": board})
-
-    def parse_board(self, response, board: str):
-        data = self.load_json(response)
-        if not isinstance(data, dict):
-            yield data
-            return
-        jobs = data.get("jobs")
-        if not isinstance(jobs, list):
-            yield self.reject(response.url, "no jobs list in the board response")
-            return
-        self.crawler.stats.inc_value("greenhouse/boards")
-        for job in jobs:
-            if not isinstance(job, dict) or not job.get("id"):
-                yield self.reject(response.url, "job without id", payload=job)
-                continue
-            yield self.posting(job, board)
 
     def posting(self, job: dict, board: str) -> JobPosting:
         """Build the posting of one Greenhouse job object."""
