@@ -1,43 +1,23 @@
 -- One row per check of the claim salary-india: per source and year, the mean annual base pay
 -- in INR of India ml_engineer salaries stated in rupees, with a 95% interval of the mean:
--- employer-stated postings (first range in the pay series, as in salary_yearly) and aijobs.net
+-- employer-stated postings (first range in the pay series, int_pay_points) and aijobs.net
 -- self-reported full-time salaries at companies in India. A source with none still gets a row
 -- (sample 0), so that the claim says "insufficient data" rather than nothing.
 with
 
 claim as (select * from {{ ref('article_claims') }} where claim_id = 'salary-india'),
 
-posting_salaries as (select * from {{ ref('int_posting_salaries') }}),
-
-aijobs_salaries as (select * from {{ ref('int_aijobs_salaries') }}),
-
-series_ranked as (
-
-    select
-        *,
-        row_number() over (partition by posting_id order by range_index) as series_rank
-    from posting_salaries
-    where is_in_pay_series
-
-),
+pay_points as (select * from {{ ref('int_pay_points') }}),
 
 salaries as (
 
     select
-        'postings' as basis, source, pay_year,
-        (annual_min_amount + annual_max_amount) / 2 as mid_inr
-    from series_ranked
-    where series_rank = 1
-        and country = 'IN'
-        and currency = 'INR'
-        and role_family = 'ml_engineer'
-    union all
-    select
-        'self_reported', source, pay_year,
-        (annual_min_amount + annual_max_amount) / 2
-    from aijobs_salaries
-    where is_in_pay_series
-        and country = 'IN'
+        case when pay_basis = 'self_reported' then 'self_reported' else 'postings' end as basis,
+        source,
+        pay_year,
+        mid_annual_amount as mid_inr
+    from pay_points
+    where country = 'IN'
         and currency = 'INR'
         and role_family = 'ml_engineer'
 
@@ -95,7 +75,7 @@ final as (
         end as observed_text,
         true as counts_toward_verdict,
         false as is_headline,
-        'int_posting_salaries, int_aijobs_salaries (country = IN, currency = INR, ml_engineer)'
+        'int_pay_points (country = IN, currency = INR, ml_engineer)'
             as evidence
     from grouped
     cross join claim

@@ -5,7 +5,7 @@ with
 
 claim as (select * from {{ ref('article_claims') }} where claim_id = 'salary-india-companies'),
 
-posting_salaries as (select * from {{ ref('int_posting_salaries') }}),
+pay_points as (select * from {{ ref('int_pay_points') }} where posting_id is not null),
 
 postings as (select posting_id, company from {{ ref('postings') }}),
 
@@ -23,26 +23,15 @@ companies as (
 
 ),
 
-series_ranked as (
-
-    select
-        *,
-        row_number() over (partition by posting_id order by range_index) as series_rank
-    from posting_salaries
-    where is_in_pay_series
-
-),
-
 inr_postings as (
 
     select
         postings.company,
-        (series_ranked.annual_min_amount + series_ranked.annual_max_amount) / 2 as mid_inr
-    from series_ranked
+        pay_points.mid_annual_amount as mid_inr
+    from pay_points
     inner join postings using (posting_id)
-    where series_ranked.series_rank = 1
-        and series_ranked.country = 'IN'
-        and series_ranked.currency = 'INR'
+    where pay_points.country = 'IN'
+        and pay_points.currency = 'INR'
 
 ),
 
@@ -91,7 +80,7 @@ final as (
         end as observed_text,
         true as counts_toward_verdict,
         false as is_headline,
-        'int_posting_salaries, postings (country = IN, currency = INR, by company)' as evidence
+        'int_pay_points, postings (country = IN, currency = INR, by company)' as evidence
     from grouped
     cross join claim
 

@@ -1,45 +1,24 @@
 -- One row per check of the claim salary-us-2019: per source, pay basis and year, the mean
 -- annual base pay of US ml_engineer salaries in 2019 dollars with a 95% interval of the mean
 -- (normal approximation), from employer-stated postings (a posting counts once, at the
--- midpoint of its first range in the pay series, as in salary_yearly) and aijobs.net
+-- midpoint of its first range in the pay series, int_pay_points) and aijobs.net
 -- self-reported full-time salaries (work year). Pay bases are never pooled.
 with
 
 claim as (select * from {{ ref('article_claims') }} where claim_id = 'salary-us-2019'),
 
-posting_salaries as (select * from {{ ref('int_posting_salaries') }}),
-
-aijobs_salaries as (select * from {{ ref('int_aijobs_salaries') }}),
-
-series_ranked as (
-
-    select
-        *,
-        row_number() over (partition by posting_id order by range_index) as series_rank
-    from posting_salaries
-    where is_in_pay_series
-
-),
+pay_points as (select * from {{ ref('int_pay_points') }}),
 
 salaries as (
 
     select
-        source, pay_basis, pay_year,
-        (annual_min_usd + annual_max_usd) / 2 as mid_usd,
-        (annual_min_usd_2019 + annual_max_usd_2019) / 2 as mid_usd_2019
-    from series_ranked
-    where series_rank = 1
-        and country = 'US'
-        and role_family = 'ml_engineer'
-        and pay_year is not null
-    union all
-    select
-        source, pay_basis, pay_year,
-        (annual_min_usd + annual_max_usd) / 2,
-        (annual_min_usd_2019 + annual_max_usd_2019) / 2
-    from aijobs_salaries
-    where is_in_pay_series
-        and country = 'US'
+        source,
+        pay_basis,
+        pay_year,
+        mid_annual_usd as mid_usd,
+        mid_annual_usd_2019 as mid_usd_2019
+    from pay_points
+    where country = 'US'
         and role_family = 'ml_engineer'
         and pay_year is not null
 
@@ -109,7 +88,7 @@ final as (
         ) as observed_text,
         true as counts_toward_verdict,
         ranked.headline_rank = 1 as is_headline,
-        'salary_yearly (country = US, role_family = ml_engineer); int_posting_salaries, int_aijobs_salaries'
+        'salary_yearly (country = US, role_family = ml_engineer); int_pay_points'
             as evidence
     from ranked
     cross join claim

@@ -1,0 +1,70 @@
+-- One row per salary that counts in the pay series: each posting once, at the midpoint of its
+-- first range in the series (int_posting_salaries), and each aijobs.net self-reported
+-- full-time salary (int_aijobs_salaries). Every pay mart and pay claim reads this rule here.
+with
+
+posting_salaries as (select * from {{ ref('int_posting_salaries') }}),
+
+aijobs_salaries as (select * from {{ ref('int_aijobs_salaries') }}),
+
+series_ranked as (
+
+    select
+        *,
+        row_number() over (partition by posting_id order by range_index) as series_rank
+    from posting_salaries
+    where is_in_pay_series
+
+),
+
+from_postings as (
+
+    select
+        posting_id as pay_point_id,
+        posting_id,
+        source,
+        pay_basis,
+        role_family,
+        country,
+        currency,
+        posted_month,
+        pay_year,
+        is_period_inferred,
+        (annual_min_amount + annual_max_amount) / 2 as mid_annual_amount,
+        (annual_min_usd + annual_max_usd) / 2 as mid_annual_usd,
+        (annual_min_usd_2019 + annual_max_usd_2019) / 2 as mid_annual_usd_2019
+    from series_ranked
+    where series_rank = 1
+
+),
+
+from_aijobs as (
+
+    select
+        salary_id as pay_point_id,
+        cast(null as varchar) as posting_id,
+        source,
+        pay_basis,
+        role_family,
+        country,
+        currency,
+        cast(null as date) as posted_month,
+        pay_year,
+        false as is_period_inferred,
+        (annual_min_amount + annual_max_amount) / 2 as mid_annual_amount,
+        (annual_min_usd + annual_max_usd) / 2 as mid_annual_usd,
+        (annual_min_usd_2019 + annual_max_usd_2019) / 2 as mid_annual_usd_2019
+    from aijobs_salaries
+    where is_in_pay_series
+
+),
+
+final as (
+
+    select * from from_postings
+    union all
+    select * from from_aijobs
+
+)
+
+select * from final
