@@ -104,12 +104,7 @@ hn_shares as (
 
     select
         *,
-        k_before / nullif(n_before, 0) as share_before,
-        {{ wilson_low('k_before', 'n_before') }} as low_before,
-        {{ wilson_high('k_before', 'n_before') }} as high_before,
-        k_after / nullif(n_after, 0) as share_after,
-        {{ wilson_low('k_after', 'n_after') }} as low_after,
-        {{ wilson_high('k_after', 'n_after') }} as high_after
+        {{ before_after_shares() }}
     from hn_counts
 
 ),
