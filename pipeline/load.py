@@ -149,12 +149,22 @@ def _columns_sql(columns: dict[str, str]) -> str:
     return "{" + ", ".join(f"'{k}': '{v}'" for k, v in columns.items()) + "}"
 
 
+def describe(path: Path, home: Path | None = None) -> tuple[str, str, str, str]:
+    """Return (landed name, source, run id, kind) of a landing file, from where it lies.
+
+    Posting files are ``<source>/<run id>[.rejects].jsonl.gz``; dataset files are
+    ``datasets/<run id>/<dataset>.<format>``.
+    """
+    landed = path.relative_to(home).as_posix() if home else path.as_posix()
+    if path.parent.parent.name == DATASETS:
+        return landed, DATASETS, path.parent.name, "dataset"
+    kind = "rejects" if path.name.endswith(".rejects.jsonl.gz") else "postings"
+    return landed, path.parent.name, path.name.split(".", 1)[0], kind
+
+
 def load_file(con: duckdb.DuckDBPyConnection, path: Path, home: Path | None = None) -> FileLoad:
     """Load one landing file in one transaction; a file already loaded is skipped."""
-    kind = "rejects" if path.name.endswith(".rejects.jsonl.gz") else "postings"
-    run_id = path.name.split(".", 1)[0]
-    source = path.parent.name
-    name = path.relative_to(home).as_posix() if home else path.as_posix()
+    name, source, run_id, kind = describe(path, home)
     digest = sha256(path)
     if con.execute("select 1 from raw.load_ledger where file_sha256 = ?", [digest]).fetchone():
         return FileLoad(name, source, run_id, kind, 0, 0, skipped=True)
@@ -230,8 +240,7 @@ def load_dataset(
     publisher drops becomes NULL and one it adds is an error to look at, not a silent loss.
     """
     name = path.stem
-    run_id = path.parent.name
-    landed = path.relative_to(home).as_posix() if home else path.as_posix()
+    landed, _, run_id, _ = describe(path, home)
     digest = sha256(path)
     if con.execute("select 1 from raw.load_ledger where file_sha256 = ?", [digest]).fetchone():
         return FileLoad(landed, DATASETS, run_id, "dataset", 0, 0, skipped=True)
@@ -286,22 +295,14 @@ def load_landing(
     with connect(warehouse) as con:
         for path in files:
             try:
-                if path.parent.parent.name == DATASETS:
+                if describe(path)[3] == "dataset":
                     table = dataset_tables.get(path.stem)
                     result = load_dataset(con, path, home=home, table=table)
                 else:
                     result = load_file(con, path, home=home)
             except LoadError as exc:
                 logger.error("could not load %s", exc)
-                result = FileLoad(
-                    path.name,
-                    path.parent.name,
-                    path.name.split(".", 1)[0],
-                    "postings",
-                    0,
-                    0,
-                    error=str(exc),
-                )
+                result = FileLoad(*describe(path, home), 0, 0, error=str(exc))
             if not result.skipped:
                 logger.info(
                     "loaded %s: %d rows read, %d new",
