@@ -61,7 +61,7 @@ def run_pipeline(
     run_id: str | None = None,
     crawl_retry_delay: float = 30.0,
 ):
-    """Crawl the sources of sources.toml, load them into DuckDB, build the dbt models.
+    """Crawl the sources of sources.toml, load them into DuckDB, build the models, report.
 
     One failing source does not stop the others: the run ends `partial` (some sources failed
     or gave URLs up) or `failed` (no source landed anything), and says which and why.
@@ -78,7 +78,8 @@ def run_pipeline(
     crawl_task = crawl_source.with_options(retry_delay_seconds=crawl_retry_delay)
     futures = {s.name: crawl_task.submit(s, settings, run_id) for s in chosen}
     for name, future in futures.items():
-        state = future.wait() or future.state
+        future.wait()
+        state = future.state
         if state.is_completed():
             summary.crawls.append(future.result())
         else:

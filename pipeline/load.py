@@ -162,12 +162,27 @@ def describe(path: Path, home: Path | None = None) -> tuple[str, str, str, str]:
     return landed, path.parent.name, path.name.split(".", 1)[0], kind
 
 
+def already_loaded(
+    con: duckdb.DuckDBPyConnection, path: Path, digest: str, home: Path | None = None
+) -> FileLoad | None:
+    """Return a skipped FileLoad when a file with these bytes is in the ledger, else None.
+
+    Its rows count as known: they are all in the warehouse already.
+    """
+    row = con.execute(
+        "select rows_read from raw.load_ledger where file_sha256 = ?", [digest]
+    ).fetchone()
+    if row is None:
+        return None
+    return FileLoad(*describe(path, home), rows_read=row[0], rows_inserted=0, skipped=True)
+
+
 def load_file(con: duckdb.DuckDBPyConnection, path: Path, home: Path | None = None) -> FileLoad:
     """Load one landing file in one transaction; a file already loaded is skipped."""
     name, source, run_id, kind = describe(path, home)
     digest = sha256(path)
-    if con.execute("select 1 from raw.load_ledger where file_sha256 = ?", [digest]).fetchone():
-        return FileLoad(name, source, run_id, kind, 0, 0, skipped=True)
+    if (known := already_loaded(con, path, digest, home)) is not None:
+        return known
 
     columns = POSTING_COLUMNS if kind == "postings" else REJECT_COLUMNS
     read = (
@@ -242,8 +257,8 @@ def load_dataset(
     name = path.stem
     landed, _, run_id, _ = describe(path, home)
     digest = sha256(path)
-    if con.execute("select 1 from raw.load_ledger where file_sha256 = ?", [digest]).fetchone():
-        return FileLoad(landed, DATASETS, run_id, "dataset", 0, 0, skipped=True)
+    if (known := already_loaded(con, path, digest, home)) is not None:
+        return known
     if path.suffix == ".csv":
         relation = con.read_csv(str(path), header=True, all_varchar=True)
     elif path.suffix == ".sqlite":

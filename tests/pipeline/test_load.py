@@ -50,7 +50,7 @@ def test_loading_twice_adds_nothing(tmp_path):
     first = load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
     again = load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
     assert [(r.rows_read, r.rows_inserted) for r in first] == [(2, 2)]
-    assert [r.skipped for r in again] == [True]
+    assert [(r.skipped, r.rows_inserted, r.rows_known) for r in again] == [(True, 0, 2)]
     assert rows(tmp_path, "select count(*) from raw.postings") == [(2,)]
     assert rows(tmp_path, "select landed_file, rows_inserted from raw.load_ledger") == [
         ("landing/greenhouse/r1.jsonl.gz", 2)
