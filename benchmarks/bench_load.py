@@ -14,8 +14,8 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.corpus import iter_documents, open_corpus
-from pipeline.load import POSTING_COLUMNS, connect, load_file
+from pipeline.ingest.corpus import iter_documents, open_corpus
+from pipeline.ingest.load import POSTING_COLUMNS, connect, load_file
 
 BASELINE_ROWS = 5_000
 
@@ -86,7 +86,7 @@ def main() -> None:
     print("|---|---|---|---|")
     table = [
         ("row-by-row inserts (baseline)", n, baseline, theirs),
-        ("set-based read_json (pipeline.load)", result.rows_inserted, set_based, ours),
+        ("set-based read_json (pipeline.ingest.load)", result.rows_inserted, set_based, ours),
     ]
     for name, count, seconds, rate in table:
         print(f"| {name} | {count:,} | {seconds:.2f} | {rate:,.0f} |")

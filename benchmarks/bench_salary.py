@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.corpus import iter_documents, open_corpus
+from pipeline.ingest.corpus import iter_documents, open_corpus
 from pipeline.salary import extract_salaries
 
 LABELS = Path(__file__).resolve().parent.parent / "tests/pipeline/labels/salary_labels.jsonl"

@@ -21,9 +21,9 @@ import sys
 import time
 from collections.abc import Callable
 
-from pipeline.corpus import iter_documents, open_corpus
+from pipeline.domain.skills import TAXONOMY_VERSION, extract_skills, load_taxonomy
 from pipeline.eval import SKILLS_LABELS, labelled_documents, load_labels, score_skills
-from pipeline.skills import TAXONOMY_VERSION, extract_skills, load_taxonomy
+from pipeline.ingest.corpus import iter_documents, open_corpus
 
 log = logging.getLogger(__name__)
 

@@ -8,12 +8,12 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.states import Completed, Failed
 
-from pipeline import build as dbt_build
-from pipeline import crawl as crawling
-from pipeline import load as loading
 from pipeline import report as reporting
-from pipeline.config import Settings, Source, get_settings, load_sources
-from pipeline.summary import RunSummary
+from pipeline.config import Settings, Source, get_settings, new_run_id
+from pipeline.ingest import build as dbt_build
+from pipeline.ingest import crawl as crawling
+from pipeline.ingest import load as loading
+from pipeline.ingest.summary import RunSummary
 
 
 @task(retries=1, retry_delay_seconds=30, task_run_name="crawl-{source.name}")
@@ -29,7 +29,7 @@ def crawl_source(source: Source, settings: Settings, run_id: str) -> crawling.Cr
 @task
 def load_landing(settings: Settings) -> list[loading.FileLoad]:
     """Load every landing file not loaded yet into the raw schema."""
-    return loading.load_landing(settings.warehouse_path, settings.landing_dir)
+    return loading.load_landing(settings)
 
 
 @task(retries=1, retry_delay_seconds=5)
@@ -56,8 +56,7 @@ def write_report(settings: Settings) -> str:
 @flow(name="jobtrends-run", log_prints=True)
 def run_pipeline(
     sources: list[str] | None = None,
-    replay: str | None = None,
-    home: str | None = None,
+    settings: Settings | None = None,
     run_id: str | None = None,
     crawl_retry_delay: float = 30.0,
 ):
@@ -65,14 +64,15 @@ def run_pipeline(
 
     One failing source does not stop the others: the run ends `partial` (some sources failed
     or gave URLs up) or `failed` (no source landed anything), and says which and why.
+    ``settings`` come resolved from the CLI; a scheduled run resolves them from its environment.
     """
     logger = get_run_logger()
-    settings = get_settings(home=home, replay=replay)
-    configured = load_sources()
+    settings = settings or get_settings()
+    configured = settings.sources()
     chosen = [
         configured[name] for name in (sources or [s for s in configured if configured[s].enabled])
     ]
-    run_id = run_id or crawling.new_run_id()
+    run_id = run_id or new_run_id()
     summary = RunSummary(run_id=run_id, mode="replay" if settings.replay else "live")
 
     crawl_task = crawl_source.with_options(retry_delay_seconds=crawl_retry_delay)

@@ -13,12 +13,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from pipeline.config import ConfigError, get_settings, load_sources
+from pipeline.config import ConfigError, Settings, get_settings
 
 # Prefect's local server needs no telemetry; set before Prefect is imported (lazily, below).
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 # Its start can take longer than Prefect's default 20 s on a busy two-core machine.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+
+# How a run or a crawl ended, as the exit code: README "Two commands".
+EXIT_CODES = {"ok": 0, "partial": 3, "failed": 1}
 
 app = typer.Typer(
     help="Scrape ML engineer job postings into a DuckDB warehouse and track skills, roles and pay.",
@@ -69,9 +72,17 @@ def setup_logging(verbose: bool = False) -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-def chosen_sources(names: list[str] | None) -> list[str]:
+def resolve_settings(home: Path | None = None, replay: Path | None = None) -> Settings:
+    """Resolve the settings of this command once; a bad value is a one-line error."""
     try:
-        configured = load_sources()
+        return get_settings(home=home, replay=replay)
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+def chosen_sources(settings: Settings, names: list[str] | None) -> list[str]:
+    try:
+        configured = settings.sources()
     except ConfigError as exc:
         fail(str(exc))
     unknown = [n for n in names or [] if n not in configured]
@@ -114,10 +125,10 @@ def run(
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Crawl every source, load the postings, build the warehouse and print a summary."""
-    from pipeline.preflight import PreflightError, check
+    from pipeline.ingest.preflight import PreflightError, check
 
-    names = chosen_sources(source)
-    settings = get_settings(home=home, replay=replay)
+    settings = resolve_settings(home, replay)
+    names = chosen_sources(settings, source)
     try:
         mode = check(settings.replay)
     except PreflightError as exc:
@@ -126,12 +137,7 @@ def run(
     setup_logging(verbose)
     from flows.run import run_pipeline
 
-    state = run_pipeline(
-        sources=names,
-        replay=str(settings.replay) if settings.replay else None,
-        home=str(settings.home),
-        return_state=True,
-    )
+    state = run_pipeline(sources=names, settings=settings, return_state=True)
     summary = state.result(raise_on_failure=False)
     if not hasattr(summary, "rows"):
         fail(f"the run crashed: {summary}", code=1)
@@ -139,13 +145,13 @@ def run(
     if summary.report_path:
         console.print(f"report written: {summary.report_path}")
     if summary.build is not None:
-        from pipeline.claims import ClaimsError, print_claims
+        from pipeline.report.terminal import ClaimsError, print_claims
 
         try:
             print_claims(settings.warehouse_path, console=console)
         except ClaimsError as exc:
             err.print(f"[yellow]claims not printed:[/] {exc}")
-    raise typer.Exit({"ok": 0, "partial": 3, "failed": 1}[summary.status])
+    raise typer.Exit(EXIT_CODES[summary.status])
 
 
 @app.command()
@@ -155,37 +161,37 @@ def crawl(
     source: SourcesOpt = None,
 ) -> None:
     """Crawl sources into landing files only (no load, no build)."""
-    from pipeline.crawl import crawl as crawl_one
-    from pipeline.crawl import new_run_id
-    from pipeline.preflight import PreflightError, check
+    from pipeline.config import new_run_id
+    from pipeline.ingest.crawl import crawl as crawl_one
+    from pipeline.ingest.preflight import PreflightError, check
 
-    names = chosen_sources(source)
-    settings = get_settings(home=home, replay=replay)
+    settings = resolve_settings(home, replay)
+    names = chosen_sources(settings, source)
     try:
         check(settings.replay)
     except PreflightError as exc:
         fail(str(exc))
     setup_logging()
     run_id = new_run_id()
-    configured = load_sources()
+    configured = settings.sources()
     worst = 0
     for name in names:
         result = crawl_one(configured[name], settings, run_id, on_progress=console.print)
         console.print(f"{name}: {result.status}, {result.items} postings {result.reason}")
-        worst = max(worst, {"ok": 0, "partial": 3, "failed": 1}[result.status])
+        worst = max(worst, EXIT_CODES[result.status])
     raise typer.Exit(worst)
 
 
 @app.command()
 def load(home: HomeOpt = None) -> None:
     """Load landing files not loaded yet into the warehouse's raw tables."""
-    from pipeline.load import load_landing
+    from pipeline.ingest.load import load_landing
 
-    settings = get_settings(home=home)
+    settings = resolve_settings(home)
     if not settings.landing_dir.exists():
         fail(f"no landing files under {settings.landing_dir}: run `jobtrends crawl` first")
     setup_logging()
-    results = load_landing(settings.warehouse_path, settings.landing_dir)
+    results = load_landing(settings)
     new = [r for r in results if not r.skipped]
     errors = [r for r in results if r.error]
     console.print(
@@ -205,10 +211,10 @@ def build(
     ] = None,
 ) -> None:
     """Build the dbt models and run their tests on the warehouse."""
-    from pipeline.build import BuildError
-    from pipeline.build import build as dbt_build
+    from pipeline.ingest.build import BuildError
+    from pipeline.ingest.build import build as dbt_build
 
-    settings = get_settings(home=home)
+    settings = resolve_settings(home)
     started = time.monotonic()
     try:
         result = dbt_build(settings, select=select)
@@ -229,7 +235,7 @@ def sql(
     """Query the warehouse (read-only): `jobtrends sql "select ..."`."""
     import duckdb
 
-    settings = get_settings(home=home)
+    settings = resolve_settings(home)
     if not settings.warehouse_path.exists():
         fail(f"no warehouse at {settings.warehouse_path}: run `jobtrends run` first")
     with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
@@ -283,7 +289,7 @@ def report(home: HomeOpt = None) -> None:
     """Write the HTML report (charts, claims, coverage) under data/reports/."""
     from pipeline.report import write_report
 
-    settings = get_settings(home=home)
+    settings = resolve_settings(home)
     if not settings.warehouse_path.exists():
         fail(f"no warehouse at {settings.warehouse_path}: run `jobtrends run` first")
     path = write_report(settings.warehouse_path, settings.reports_dir)
@@ -296,10 +302,10 @@ def claims(
     checks: Annotated[bool, typer.Option("--checks", help="Show every check of a claim.")] = False,
 ) -> None:
     """Print the 2019 article's claims with what the data says: verdict and reason."""
-    from pipeline.claims import ClaimsError, print_claims
+    from pipeline.report.terminal import ClaimsError, print_claims
 
     try:
-        print_claims(get_settings(home=home).warehouse_path, console=console, show_checks=checks)
+        print_claims(resolve_settings(home).warehouse_path, console=console, show_checks=checks)
     except ClaimsError as exc:
         fail(str(exc))
 

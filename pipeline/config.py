@@ -1,7 +1,10 @@
-"""Configuration: environment and ``sources.toml`` enter here, once.
+"""Configuration: the environment and ``sources.toml`` enter here, once.
 
-Everything else (spiders through ``from_crawler``, flows, the CLI, dbt through ``env_var()``)
-reads the values this module resolves.
+``get_settings`` resolves the environment (``JOBTRENDS_HOME``, ``JOBTRENDS_REPLAY``,
+``JOBTRENDS_SOURCES``, ``JOBTRENDS_LOG_LEVEL``) into one ``Settings``; the CLI resolves it once
+and passes it down (to the flow, the loader, dbt), and ``Settings.subprocess_env`` hands the
+same values to the processes it starts (``scrapy crawl``, ``dbt``), whose own settings read them
+back through ``get_settings``. Nothing else reads these variables.
 """
 
 from __future__ import annotations
@@ -9,12 +12,15 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-SOURCES_FILE = REPO_ROOT / "sources.toml"
-WAREHOUSE_PROJECT = REPO_ROOT / "warehouse"
+from pipeline.paths import REPO_ROOT, SOURCES_FILE
+
+# A run's id is its UTC start time: sortable, and safe in file names.
+RUN_ID_FORMAT = "%Y%m%dT%H%M%SZ"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 class ConfigError(ValueError):
@@ -34,10 +40,12 @@ class Source:
 
 @dataclass(frozen=True)
 class Settings:
-    """Resolved paths and switches for one process."""
+    """Resolved paths and switches of one run; every step reads them from here."""
 
     home: Path
-    replay: Path | None
+    replay: Path | None = None
+    sources_file: Path = SOURCES_FILE
+    log_level: str = "INFO"
 
     @property
     def landing_dir(self) -> Path:
@@ -51,13 +59,64 @@ class Settings:
     def reports_dir(self) -> Path:
         return self.home / "reports"
 
+    @property
+    def logs_dir(self) -> Path:
+        return self.home / "logs"
 
-def get_settings(home: str | Path | None = None, replay: str | Path | None = None) -> Settings:
-    """Resolve settings from arguments, then ``JOBTRENDS_HOME`` / ``JOBTRENDS_REPLAY``."""
-    home_path = Path(home or os.environ.get("JOBTRENDS_HOME") or "data").expanduser().resolve()
-    replay_value = replay or os.environ.get("JOBTRENDS_REPLAY") or None
-    replay_path = Path(replay_value).expanduser().resolve() if replay_value else None
-    return Settings(home=home_path, replay=replay_path)
+    def sources(self) -> dict[str, Source]:
+        """Return the sources of this run's ``sources.toml``."""
+        return load_sources(self.sources_file)
+
+    def subprocess_env(self, **extra: str) -> dict[str, str]:
+        """Return the environment of a process this run starts: these settings, importable code."""
+        env = {
+            **os.environ,
+            "JOBTRENDS_HOME": str(self.home),
+            "JOBTRENDS_SOURCES": str(self.sources_file),
+            "JOBTRENDS_LOG_LEVEL": self.log_level,
+            "PYTHONPATH": os.pathsep.join(
+                filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])
+            ),
+            **extra,
+        }
+        if self.replay is not None:
+            env["JOBTRENDS_REPLAY"] = str(self.replay)
+        else:
+            env.pop("JOBTRENDS_REPLAY", None)
+        return env
+
+
+def _path(value: str | Path | None) -> Path | None:
+    return Path(value).expanduser().resolve() if value else None
+
+
+def get_settings(
+    home: str | Path | None = None,
+    replay: str | Path | None = None,
+    sources_file: str | Path | None = None,
+) -> Settings:
+    """Resolve settings from arguments, then the ``JOBTRENDS_*`` environment, then defaults."""
+    env = os.environ
+    level = (env.get("JOBTRENDS_LOG_LEVEL") or "INFO").upper()
+    if level not in LOG_LEVELS:
+        known = ", ".join(LOG_LEVELS)
+        raise ConfigError(f"JOBTRENDS_LOG_LEVEL must be one of {known}, not {level}")
+    return Settings(
+        home=_path(home or env.get("JOBTRENDS_HOME") or "data"),
+        replay=_path(replay or env.get("JOBTRENDS_REPLAY")),
+        sources_file=_path(sources_file or env.get("JOBTRENDS_SOURCES")) or SOURCES_FILE,
+        log_level=level,
+    )
+
+
+def corpus_path() -> Path:
+    """Return where the replay corpus is expected: ``JOBTRENDS_CORPUS`` or ``../shared/corpus``."""
+    return _path(os.environ.get("JOBTRENDS_CORPUS")) or (REPO_ROOT.parent / "shared" / "corpus")
+
+
+def new_run_id(now: datetime | None = None) -> str:
+    """Return the id of a run started now."""
+    return (now or datetime.now(UTC)).strftime(RUN_ID_FORMAT)
 
 
 def load_sources(path: Path = SOURCES_FILE) -> dict[str, Source]:

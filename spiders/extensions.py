@@ -8,6 +8,8 @@ from pathlib import Path
 
 from scrapy import signals
 
+from pipeline.ingest.landing import complete_partials, landing_path
+
 logger = logging.getLogger(__name__)
 
 
@@ -28,22 +30,25 @@ class LandingFiles:
         crawler.signals.connect(ext.feeds_closed, signal=signals.feed_exporter_closed)
         return ext
 
-    def _dir(self) -> Path:
-        spider = self.crawler.spider
-        return Path(self.crawler.settings["JOBTRENDS_HOME"]) / "landing" / spider.name
+    def _path(self, kind: str) -> Path:
+        settings = self.crawler.settings
+        return landing_path(
+            settings["JOBTRENDS_LANDING"],
+            self.crawler.spider.name,
+            settings["JOBTRENDS_RUN_ID"],
+            kind,
+        )
 
     def spider_closed(self, spider, reason):
-        run_id = self.crawler.settings["JOBTRENDS_RUN_ID"]
         stats = dict(self.crawler.stats.get_stats())
         stats["finish_reason"] = reason
-        stats["run_id"] = run_id
-        folder = self._dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{run_id}.stats.json"
+        stats["run_id"] = self.crawler.settings["JOBTRENDS_RUN_ID"]
+        path = self._path("stats")
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(stats, indent=2, default=str, sort_keys=True), encoding="utf-8")
 
     def feeds_closed(self):
         run_id = self.crawler.settings["JOBTRENDS_RUN_ID"]
-        for partial in self._dir().glob(f"{run_id}*.partial"):
-            partial.rename(partial.with_suffix(""))
-        logger.info("landing files of run %s are complete in %s", run_id, self._dir())
+        folder = self._path("postings").parent
+        complete_partials(folder, run_id)
+        logger.info("landing files of run %s are complete in %s", run_id, folder)

@@ -1,7 +1,12 @@
-"""The one item schema every source yields, and the record of what was rejected."""
+"""The one item schema every source yields, and the record of what was rejected.
+
+These dataclasses are the posting schema: the raw tables of the warehouse are created from
+their fields (``raw_columns``), and a test checks the dbt staging columns against them.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,3 +71,12 @@ class DatasetFile:
     sha256: str | None = None
     size: int = 0
     crawled_at: str | None = None
+
+
+# The DuckDB type of each annotation; anything else (Any, dict) is stored as JSON.
+_RAW_TYPES = {"str": "VARCHAR", "str | None": "VARCHAR", "bool | None": "BOOLEAN"}
+
+
+def raw_columns(item: type) -> dict[str, str]:
+    """Return the raw table columns of an item class: its fields, in order, with their types."""
+    return {f.name: _RAW_TYPES.get(str(f.type), "JSON") for f in dataclasses.fields(item)}

@@ -15,7 +15,7 @@ from scrapy.http import Headers, Request, Response
 from scrapy.responsetypes import responsetypes
 from scrapy.utils.asyncio import run_in_thread
 
-from pipeline.corpus import Corpus, CorpusError
+from pipeline.ingest.corpus import Corpus, CorpusError
 
 logger = logging.getLogger(__name__)
 

@@ -1,16 +1,16 @@
 """Scrapy settings of jobtrends: polite by default, replay when JOBTRENDS_REPLAY is set.
 
-Paths and switches come from ``pipeline.config`` (environment: ``JOBTRENDS_HOME``,
-``JOBTRENDS_REPLAY``, ``JOBTRENDS_RUN_ID``), so ``scrapy crawl`` run by hand lands its files where
-``jobtrends run`` does.
+Paths and switches come from ``pipeline.config`` (which reads the environment that
+``jobtrends`` hands each crawl), so ``scrapy crawl`` run by hand lands its files where
+``jobtrends run`` does; the landing layout comes from ``pipeline.ingest.landing``.
 """
 
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
 
-from pipeline.config import get_settings
+from pipeline.config import get_settings, new_run_id
+from pipeline.ingest.landing import PARTIAL, landing_path
 
 BOT_NAME = "jobtrends"
 SPIDER_MODULES = ["spiders.platforms", "spiders.sources"]
@@ -53,23 +53,29 @@ ITEM_PIPELINES = {
 EXTENSIONS = {"spiders.extensions.LandingFiles": 500}
 
 JOBTRENDS_HOME = str(_config.home)
-JOBTRENDS_RUN_ID = os.environ.get("JOBTRENDS_RUN_ID") or datetime.now(UTC).strftime(
-    "%Y%m%dT%H%M%SZ"
-)
-_landing = _config.landing_dir.as_posix()
+JOBTRENDS_LANDING = str(_config.landing_dir)
+JOBTRENDS_SOURCES = str(_config.sources_file)
+# The crawl runner names the run; a crawl started by hand is a run of its own.
+JOBTRENDS_RUN_ID = os.environ.get("JOBTRENDS_RUN_ID") or new_run_id()
+
+
+def _feed(kind: str) -> str:
+    path = landing_path(_config.landing_dir, "%(name)s", JOBTRENDS_RUN_ID, kind)
+    return f"file://{path.as_posix()}{PARTIAL}"
+
 
 # One landing file of postings and one of rejects per source and run, gzip-compressed; they are
 # written as `.partial` and renamed when the crawl closes, so a crash never leaves a file that
 # looks complete.
 FEEDS = {
-    f"file://{_landing}/%(name)s/{JOBTRENDS_RUN_ID}.jsonl.gz.partial": {
+    _feed("postings"): {
         "format": "jsonlines",
         "encoding": "utf-8",
         "item_classes": ["spiders.items.JobPosting", "spiders.items.DatasetFile"],
         "postprocessing": ["scrapy.extensions.postprocessing.GzipPlugin"],
         "overwrite": True,
     },
-    f"file://{_landing}/%(name)s/{JOBTRENDS_RUN_ID}.rejects.jsonl.gz.partial": {
+    _feed("rejects"): {
         "format": "jsonlines",
         "encoding": "utf-8",
         "item_classes": ["spiders.items.Reject"],
@@ -91,7 +97,7 @@ if _config.replay is not None:
     DOWNLOAD_DELAY = 0
     CONCURRENT_REQUESTS_PER_DOMAIN = 8
 
-LOG_LEVEL = os.environ.get("JOBTRENDS_LOG_LEVEL", "INFO")
+LOG_LEVEL = _config.log_level
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
 # No listening sockets from a batch crawl.

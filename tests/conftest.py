@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import config
 from pipeline.config import Settings, Source
-from pipeline.corpus import Corpus, default_corpus_path
-from pipeline.crawl import CrawlResult, crawl
+from pipeline.ingest.corpus import Corpus
+from pipeline.ingest.crawl import CrawlResult, crawl
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -33,7 +34,7 @@ FIXTURE_URLS = {
 
 def require_corpus() -> Path:
     """Return the replay corpus path; fail under CI when it is missing, skip elsewhere."""
-    path = default_corpus_path()
+    path = config.corpus_path()
     if (path / "manifest.jsonl").is_file():
         return path
     message = f"replay corpus not found at {path} (set JOBTRENDS_CORPUS)"
@@ -94,8 +95,9 @@ def run_spider(
     spider: str, home: Path, replay: Path | None, run_id: str = "test-run", settings=None, **args
 ) -> CrawlResult:
     """Run a spider through the real Scrapy machinery (a `scrapy crawl` process)."""
-    source = Source(name=spider, spider=spider, schedule="daily", args=args)
-    return crawl(source, Settings(home=home, replay=replay), run_id, scrapy_settings=settings)
+    source = Source(name=spider, spider=spider, schedule="daily")
+    settings_ = Settings(home=home, replay=replay)
+    return crawl(source, settings_, run_id, scrapy_settings=settings, overrides=args)
 
 
 def landed(home: Path, spider: str, run_id: str = "test-run", kind: str = "") -> list[dict]:

@@ -13,9 +13,9 @@ from pathlib import Path
 from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection
 
-from pipeline import pay, roles, skills
-from pipeline.geo import country_of, country_of_post
-from pipeline.text import html_to_text
+from pipeline.domain import pay, roles, skills
+from pipeline.domain.geo import country_of, country_of_post
+from pipeline.domain.text import html_to_text
 
 
 def skills_of(text: str | None) -> list[str]:

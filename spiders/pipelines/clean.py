@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict
 from datetime import UTC, datetime
 
-from pipeline.text import html_to_text
+from pipeline.domain.text import html_to_text
 from spiders.items import JobPosting
 
 # Crawl bookkeeping does not change what a posting says, so it stays out of the hash.

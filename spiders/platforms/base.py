@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,30 +26,31 @@ def split_arg(value: Any) -> list[str]:
 class JsonApiSpider(scrapy.Spider):
     """A spider of a JSON API; subclasses define ``name``, ``api_base`` and their parsing.
 
-    ``-a api_base=URL`` points a spider at a mirror or a local test server; the host is then
-    allowed too, so the offsite filter does not drop it.
+    Its configuration is resolved once, when Scrapy builds it: the table of ``sources.toml``
+    named by ``-a source=NAME`` (default: the spider's name), with any other ``-a`` argument
+    replacing that key for this crawl. ``-a api_base=URL`` points a spider at a mirror or a
+    local test server; the host is then allowed too, so the offsite filter does not drop it.
     """
 
     api_base: str = ""
+    config: dict[str, Any]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        table = load_sources(Path(crawler.settings["JOBTRENDS_SOURCES"])).get(
+            kwargs.pop("source", None) or spider.name
+        )
+        spider.config = {**(table.args if table else {}), **kwargs}
         if "api_base" in kwargs:
-            host = urlsplit(self.api_base).hostname
-            if host and hasattr(self, "allowed_domains"):
-                self.allowed_domains = [*self.allowed_domains, host]
-
-    def source_config(self) -> dict[str, Any]:
-        """Return this spider's table of sources.toml (empty when it has none)."""
-        source = load_sources().get(self.name)
-        return dict(source.args) if source else {}
+            host = urlsplit(spider.api_base).hostname
+            if host and hasattr(spider, "allowed_domains"):
+                spider.allowed_domains = [*spider.allowed_domains, host]
+        return spider
 
     def arg_list(self, name: str) -> list[str]:
-        """Return a list argument: ``-a name=a,b`` when given, else sources.toml's value."""
-        given = getattr(self, name, None)
-        if given is not None:
-            return split_arg(given)
-        return split_arg(self.source_config().get(name))
+        """Return a list setting: ``-a name=a,b`` or the TOML list of sources.toml."""
+        return split_arg(self.config.get(name))
 
     def load_json(self, response):
         """Return the decoded body, or a retry Request or a Reject when it does not parse.

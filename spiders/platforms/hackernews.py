@@ -12,7 +12,7 @@ from datetime import datetime
 
 import scrapy
 
-from pipeline.text import html_to_text
+from pipeline.domain.text import html_to_text
 from spiders.items import JobPosting
 from spiders.platforms.base import JsonApiSpider
 
@@ -39,15 +39,10 @@ class HackernewsSpider(JsonApiSpider):
     allowed_domains = ["hn.algolia.com"]
     api_base = API
 
-    def __init__(self, since: str | None = None, until: str | None = None, months=None, **kwargs):
-        super().__init__(**kwargs)
-        self.since = since
-        self.until = until
-        self.months = int(months) if months else None
-
     async def start(self):
-        if self.since is None and self.until is None and self.months is None:
-            self.since = self.source_config().get("since")
+        self.since = self.config.get("since")
+        self.until = self.config.get("until")
+        self.months = int(self.config["months"]) if self.config.get("months") else None
         yield scrapy.Request(self.thread_list_url(), callback=self.parse_thread_list)
 
     def thread_list_url(self) -> str:

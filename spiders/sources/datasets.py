@@ -9,7 +9,7 @@ from __future__ import annotations
 import scrapy
 
 from spiders.items import DatasetFile
-from spiders.platforms.base import JsonApiSpider, split_arg
+from spiders.platforms.base import JsonApiSpider
 
 
 class DatasetsSpider(JsonApiSpider):
@@ -17,12 +17,9 @@ class DatasetsSpider(JsonApiSpider):
     # Files can be large; the default warning size is too low for a 10 MB CSV.
     custom_settings = {"DOWNLOAD_WARNSIZE": 256 * 1024 * 1024}
 
-    def __init__(self, names: str | None = None, **kwargs):
-        super().__init__(**kwargs)
-        self.names = split_arg(names)
-
     async def start(self):
-        files = self.source_config().get("files", {})
+        self.names = self.arg_list("names")
+        files = self.config.get("files", {})
         unknown = [n for n in self.names if n not in files]
         for name in unknown:
             self.logger.error("no dataset %r in sources.toml (known: %s)", name, ", ".join(files))

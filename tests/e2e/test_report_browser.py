@@ -28,7 +28,7 @@ import pytest
 from websockets.sync.client import connect
 
 from pipeline.report import CLAIMS_SEED, write_report
-from tests.pipeline.test_report import CHARTS, make_warehouse
+from tests.pipeline.report.test_report import CHARTS, make_warehouse
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 TIMEOUT = 60

@@ -7,6 +7,7 @@ import pytest
 from prefect.testing.utilities import prefect_test_harness
 
 from flows.run import run_pipeline
+from pipeline.config import Settings
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -16,19 +17,15 @@ def prefect_server():
 
 
 @pytest.fixture
-def boards(monkeypatch, tmp_path):
-    """Point the sources at the fixture boards, one of which is not recorded."""
+def settings(tmp_path, fixture_corpus) -> Settings:
+    """A run against the fixture boards, one of which is not recorded."""
     sources = tmp_path / "sources.toml"
     sources.write_text(
         '[ashby]\nboards = ["examplelabs"]\n'
         '[greenhouse]\nboards = ["examplecorp", "contentco"]\ncontent = ["contentco"]\n'
         '[broken]\nspider = "greenhouse"\nboards = ["notrecorded"]\n'
     )
-    monkeypatch.setattr("pipeline.config.SOURCES_FILE", sources)
-    import pipeline.config
-
-    original = pipeline.config.load_sources
-    monkeypatch.setattr("flows.run.load_sources", lambda: original(sources))
+    return Settings(home=tmp_path / "home", replay=fixture_corpus, sources_file=sources)
 
 
 def count(home, sql):
@@ -36,15 +33,13 @@ def count(home, sql):
         return con.execute(sql).fetchall()
 
 
-def test_run_twice_on_fixtures(tmp_path, fixture_corpus, boards):
-    home = tmp_path / "home"
-    state = run_pipeline(
-        sources=["ashby", "greenhouse"],
-        replay=str(fixture_corpus),
-        home=str(home),
-        crawl_retry_delay=0,
-        return_state=True,
-    )
+def run(settings: Settings, sources: list[str]):
+    return run_pipeline(sources=sources, settings=settings, crawl_retry_delay=0, return_state=True)
+
+
+def test_run_twice_on_fixtures(settings):
+    home = settings.home
+    state = run(settings, ["ashby", "greenhouse"])
     summary = state.result()
     assert state.is_completed() and summary.status == "ok"
     assert {r["source"]: (r["crawled"], r["new"]) for r in summary.rows()} == {
@@ -56,13 +51,7 @@ def test_run_twice_on_fixtures(tmp_path, fixture_corpus, boards):
         ("greenhouse", 3),
     ]
 
-    again = run_pipeline(
-        sources=["ashby", "greenhouse"],
-        replay=str(fixture_corpus),
-        home=str(home),
-        crawl_retry_delay=0,
-        return_state=True,
-    ).result()
+    again = run(settings, ["ashby", "greenhouse"]).result()
     assert {r["source"]: (r["new"], r["known"]) for r in again.rows()} == {
         "ashby": (0, 2),
         "greenhouse": (0, 3),
@@ -70,15 +59,9 @@ def test_run_twice_on_fixtures(tmp_path, fixture_corpus, boards):
     assert count(home, "select count(*) from raw.postings") == [(5,)]
 
 
-def test_one_failing_source_leaves_a_partial_run(tmp_path, fixture_corpus, boards):
-    home = tmp_path / "home"
-    state = run_pipeline(
-        sources=["ashby", "broken"],
-        replay=str(fixture_corpus),
-        home=str(home),
-        crawl_retry_delay=0,
-        return_state=True,
-    )
+def test_one_failing_source_leaves_a_partial_run(settings):
+    home = settings.home
+    state = run(settings, ["ashby", "broken"])
     summary = state.result()
     assert summary.status == "partial"
     by_source = {r["source"]: r for r in summary.rows()}

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from pipeline.corpus import Corpus, Document, iter_documents
+from pipeline.ingest.corpus import Corpus, Document, iter_documents
+from pipeline.paths import LABELS_DIR
 
-SALARY_LABELS = Path(__file__).parent / "labels" / "salary_labels.jsonl"
+SALARY_LABELS = LABELS_DIR / "salary_labels.jsonl"
 
 
 def load_salary_labels() -> list[dict]:

@@ -9,8 +9,8 @@ import sqlite3
 
 import duckdb
 
-from pipeline.config import dataset_specs
-from pipeline.load import load_landing
+from pipeline.config import Settings, dataset_specs
+from pipeline.ingest.load import load_landing
 from tests.conftest import landed, run_spider
 
 
@@ -27,14 +27,12 @@ def test_corpus_datasets_land_byte_for_byte_and_load_once(tmp_path, corpus, corp
         ).read_bytes() == recorded
 
     warehouse = tmp_path / "warehouse.duckdb"
-    first = {
-        r.landed_file.rsplit("/", 1)[1]: r for r in load_landing(warehouse, tmp_path / "landing")
-    }
+    first = {r.landed_file.rsplit("/", 1)[1]: r for r in load_landing(Settings(home=tmp_path))}
     salaries = corpus.get(dataset_specs()["aijobs_salaries"]["url"]).body().decode()
     expected_rows = len(list(csv.DictReader(io.StringIO(salaries))))
     assert first["aijobs_salaries.csv"].rows_inserted == expected_rows == 74_301
     assert first["hn_structured_jobs.sqlite"].rows_inserted == 10_242
-    again = load_landing(warehouse, tmp_path / "landing")
+    again = load_landing(Settings(home=tmp_path))
     assert all(r.skipped for r in again)
     with duckdb.connect(str(warehouse), read_only=True) as con:
         assert con.execute("select count(*) from raw.aijobs_salaries").fetchone() == (74_301,)
@@ -51,11 +49,9 @@ def test_sqlite_dataset_loads_every_column_as_text(tmp_path):
     )
     db.commit()
     db.close()
-    (result,) = load_landing(
-        tmp_path / "w.duckdb", tmp_path / "landing", dataset_tables={"hn_structured_jobs": "jobs"}
-    )
+    (result,) = load_landing(Settings(home=tmp_path))
     assert (result.rows_inserted, result.error) == (2, None)
-    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+    with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
         got = con.execute(
             "select post_link_id, salary from raw.hn_structured_jobs order by 1"
         ).fetchall()

@@ -5,10 +5,10 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from pipeline.build import BuildError, build
 from pipeline.config import Settings
-from pipeline.load import load_landing
-from tests.pipeline.test_load import posting, write_landing
+from pipeline.ingest.build import BuildError, build
+from pipeline.ingest.load import load_landing
+from tests.pipeline.ingest.test_load import posting, write_landing
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def built(tmp_path_factory):
         "extras": {"thread_id": "41", "thread_month": "2025-12", "author": "y"},
     }
     write_landing(home, "hackernews", "r1", [hn, hn_ml])
-    load_landing(home / "warehouse.duckdb", home / "landing")
+    load_landing(Settings(home=home))
     result = build(Settings(home=home, replay=None))
     return home, result
 

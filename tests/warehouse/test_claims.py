@@ -11,11 +11,18 @@ import duckdb
 import pytest
 from rich.console import Console
 
-from pipeline.build import build
-from pipeline.claims import VERDICT_STYLES, ClaimsError, claim_rows, print_claims, verdict_text
-from pipeline.config import WAREHOUSE_PROJECT, Settings
-from pipeline.load import load_landing
-from tests.pipeline.test_load import posting, write_landing
+from pipeline.config import Settings
+from pipeline.ingest.build import build
+from pipeline.ingest.load import load_landing
+from pipeline.paths import WAREHOUSE_PROJECT
+from pipeline.report.terminal import (
+    VERDICT_STYLES,
+    ClaimsError,
+    claim_rows,
+    print_claims,
+    verdict_text,
+)
+from tests.pipeline.ingest.test_load import posting, write_landing
 
 SEED = WAREHOUSE_PROJECT / "seeds" / "article_claims.csv"
 VERDICTS = {"supported", "contradicted", "mixed", "insufficient data"}
@@ -54,7 +61,7 @@ def home(tmp_path_factory):
     # 2026-01: 30 US ML engineer posts stating $250k-$260k a year.
     rows += [ml_post(i, "2026-01", " | $250k - $260k") for i in range(30)]
     write_landing(home, "hackernews", "r1", rows)
-    load_landing(home / "warehouse.duckdb", home / "landing")
+    load_landing(Settings(home=home))
     result = build(Settings(home=home, replay=None), select="+claims")
     assert result.ok, result.failures
     return home

@@ -7,10 +7,10 @@ from datetime import date
 import duckdb
 import pytest
 
-from pipeline.build import build
 from pipeline.config import Settings
-from pipeline.load import load_landing
-from tests.pipeline.test_load import posting, write_landing
+from pipeline.ingest.build import build
+from pipeline.ingest.load import load_landing
+from tests.pipeline.ingest.test_load import posting, write_landing
 
 ASHBY_PAY = {
     "compensationTierSummary": "$150K – $190K • Offers Equity",
@@ -93,7 +93,7 @@ def home(tmp_path_factory):
         ],
     )
     write_landing(home, "greenhouse", "r1", [posting("a/1")])
-    load_landing(home / "warehouse.duckdb", home / "landing")
+    load_landing(Settings(home=home))
     # Only the pay models, their parents and their tests: the rest is test_build's job.
     result = build(Settings(home=home, replay=None), select=PAY_MODELS)
     assert result.ok, result.failures

@@ -1,4 +1,4 @@
-"""Tests of pipeline.geo: location fields, free-text posts, the gazetteer, a labelled corpus set."""
+"""Tests of pipeline.domain.geo: location fields, free-text posts, the gazetteer, a labelled corpus set."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ import json
 import re
 import time
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from pipeline import geo
-from pipeline.geo import countries_of, country_of, country_of_post
+from pipeline.domain import geo
+from pipeline.domain.geo import countries_of, country_of, country_of_post
+from pipeline.paths import LABELS_DIR
 
-LABELS = Path(__file__).parent / "labels" / "geo_labels.jsonl"
+LABELS = LABELS_DIR / "geo_labels.jsonl"
 
 
 # ---------------------------------------------------------------- country_of: location fields
@@ -395,7 +395,7 @@ def _corpus_texts(corpus, labels: list[dict]) -> dict[tuple[str, str], str | Non
 
     Hacker News: the post text; Greenhouse: ``location.name``; Ashby: the ``location`` string.
     """
-    from pipeline.corpus import iter_documents
+    from pipeline.ingest.corpus import iter_documents
 
     wanted = {(row["source"], row["source_id"]) for row in labels}
     out: dict[tuple[str, str], str | None] = {}

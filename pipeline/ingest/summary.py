@@ -8,9 +8,9 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.build import BuildResult
-from pipeline.crawl import CrawlResult
-from pipeline.load import FileLoad
+from pipeline.ingest.build import BuildResult
+from pipeline.ingest.crawl import CrawlResult
+from pipeline.ingest.load import FileLoad
 
 
 @dataclass

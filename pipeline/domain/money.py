@@ -12,18 +12,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.domain.currencies import HOME_COUNTRY
+from pipeline.domain.salary import PERIODS
+from pipeline.paths import DOMAIN_DATA
+
 if TYPE_CHECKING:
-    from pipeline.salary import Salary
+    from pipeline.domain.salary import Salary
 
 log = logging.getLogger(__name__)
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-CPI_FILE = DATA_DIR / "cpi_u.csv"
+CPI_FILE = DOMAIN_DATA / "cpi_u.csv"
 CPI_BASE_YEAR = 2019
-PERIODS = ("hour", "day", "week", "month", "year")
 
 
 @dataclass(frozen=True)
@@ -85,20 +86,6 @@ DEFAULT_RULES: Mapping[str, AnnualisationRule] = {
 }
 DEFAULT_COUNTRY = "US"
 
-# Where a posting has no country, the currency tells which convention most likely applies.
-_COUNTRY_OF_CURRENCY = {
-    "USD": "US",
-    "CAD": "CA",
-    "GBP": "GB",
-    "EUR": "DE",
-    "CHF": "CH",
-    "AUD": "AU",
-    "NZD": "NZ",
-    "SGD": "SG",
-    "INR": "IN",
-    "JPY": "JP",
-}
-
 
 def annualisation_rule(
     country: str | None = None,
@@ -111,7 +98,7 @@ def annualisation_rule(
         key = "GB"
     if key in rules:
         return rules[key]
-    guess = _COUNTRY_OF_CURRENCY.get((currency or "").upper())
+    guess = HOME_COUNTRY.get((currency or "").upper())
     if not key and guess in rules:
         return rules[guess]
     return rules.get(DEFAULT_COUNTRY, DEFAULT_RULES[DEFAULT_COUNTRY])

@@ -27,8 +27,8 @@ import duckdb
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from pipeline import report_charts as charts
-from pipeline.config import WAREHOUSE_PROJECT
+from pipeline.paths import WAREHOUSE_PROJECT
+from pipeline.report import charts
 
 log = logging.getLogger(__name__)
 

@@ -19,39 +19,20 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from pipeline.config import dataset_specs
+from pipeline.config import Settings, dataset_specs
+from pipeline.ingest.landing import (
+    DATASETS,
+    LandedFile,
+    dataset_files,
+    describe,
+    landing_files,
+)
+from spiders.items import JobPosting, Reject, raw_columns
 
 logger = logging.getLogger(__name__)
 
-POSTING_COLUMNS = {
-    "source": "VARCHAR",
-    "source_id": "VARCHAR",
-    "url": "VARCHAR",
-    "title": "VARCHAR",
-    "company": "VARCHAR",
-    "location": "VARCHAR",
-    "country": "VARCHAR",
-    "remote": "BOOLEAN",
-    "posted_at": "VARCHAR",
-    "updated_at": "VARCHAR",
-    "description_text": "VARCHAR",
-    "description_html": "VARCHAR",
-    "salary_text": "VARCHAR",
-    "pay": "JSON",
-    "employment_type": "VARCHAR",
-    "board": "VARCHAR",
-    "extras": "JSON",
-    "crawled_at": "VARCHAR",
-    "content_hash": "VARCHAR",
-}
-REJECT_COLUMNS = {
-    "source": "VARCHAR",
-    "url": "VARCHAR",
-    "reason": "VARCHAR",
-    "source_id": "VARCHAR",
-    "payload": "JSON",
-    "crawled_at": "VARCHAR",
-}
+POSTING_COLUMNS = raw_columns(JobPosting)
+REJECT_COLUMNS = raw_columns(Reject)
 _LOAD_COLUMNS = {"run_id": "VARCHAR", "landed_file": "VARCHAR", "loaded_at": "TIMESTAMPTZ"}
 
 DDL = f"""
@@ -74,9 +55,6 @@ create table if not exists raw.rejects (
     {", ".join(f"{k} {v}" for k, v in {**REJECT_COLUMNS, **_LOAD_COLUMNS}.items())}
 );
 """
-
-
-DATASETS = "datasets"
 
 
 class LoadError(RuntimeError):
@@ -115,26 +93,14 @@ def dataset_ddl(specs: dict[str, dict]) -> str:
     return "\n".join(statements)
 
 
-def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse file and make sure the raw schema exists."""
+def connect(path: Path | str, specs: dict[str, dict] | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse file and make sure the raw schema exists (datasets of ``specs`` too)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
     con.execute(DDL)
-    con.execute(dataset_ddl(dataset_specs()))
+    con.execute(dataset_ddl(dataset_specs() if specs is None else specs))
     return con
-
-
-def landing_files(landing_dir: Path) -> list[Path]:
-    """Return every complete posting landing file, oldest run first (not ``.partial`` ones)."""
-    files = [p for p in landing_dir.glob("*/*.jsonl.gz") if p.parent.name != DATASETS]
-    return sorted(files, key=lambda p: (p.name, p.parent.name))
-
-
-def dataset_files(landing_dir: Path) -> list[Path]:
-    """Return every complete dataset file, oldest run first."""
-    files = [p for p in (landing_dir / DATASETS).glob("*/*") if not p.name.endswith(".partial")]
-    return sorted(files, key=lambda p: (p.parent.name, p.name))
 
 
 def sha256(path: Path) -> str:
@@ -149,22 +115,7 @@ def _columns_sql(columns: dict[str, str]) -> str:
     return "{" + ", ".join(f"'{k}': '{v}'" for k, v in columns.items()) + "}"
 
 
-def describe(path: Path, home: Path | None = None) -> tuple[str, str, str, str]:
-    """Return (landed name, source, run id, kind) of a landing file, from where it lies.
-
-    Posting files are ``<source>/<run id>[.rejects].jsonl.gz``; dataset files are
-    ``datasets/<run id>/<dataset>.<format>``.
-    """
-    landed = path.relative_to(home).as_posix() if home else path.as_posix()
-    if path.parent.parent.name == DATASETS:
-        return landed, DATASETS, path.parent.name, "dataset"
-    kind = "rejects" if path.name.endswith(".rejects.jsonl.gz") else "postings"
-    return landed, path.parent.name, path.name.split(".", 1)[0], kind
-
-
-def already_loaded(
-    con: duckdb.DuckDBPyConnection, path: Path, digest: str, home: Path | None = None
-) -> FileLoad | None:
+def already_loaded(con: duckdb.DuckDBPyConnection, f: LandedFile, digest: str) -> FileLoad | None:
     """Return a skipped FileLoad when a file with these bytes is in the ledger, else None.
 
     Its rows count as known: they are all in the warehouse already.
@@ -174,17 +125,25 @@ def already_loaded(
     ).fetchone()
     if row is None:
         return None
-    return FileLoad(*describe(path, home), rows_read=row[0], rows_inserted=0, skipped=True)
+    return FileLoad(f.name, f.source, f.run_id, f.kind, row[0], 0, skipped=True)
 
 
-def load_file(con: duckdb.DuckDBPyConnection, path: Path, home: Path | None = None) -> FileLoad:
-    """Load one landing file in one transaction; a file already loaded is skipped."""
-    name, source, run_id, kind = describe(path, home)
-    digest = sha256(path)
-    if (known := already_loaded(con, path, digest, home)) is not None:
+def _ledger(
+    con: duckdb.DuckDBPyConnection, f: LandedFile, digest: str, read: int, new: int
+) -> None:
+    con.execute(
+        "insert into raw.load_ledger values (?, ?, ?, ?, ?, ?, ?, now())",
+        [f.name, digest, f.source, f.run_id, f.kind, read, new],
+    )
+
+
+def load_file(con: duckdb.DuckDBPyConnection, f: LandedFile) -> FileLoad:
+    """Load one posting or rejects file in one transaction; a file already loaded is skipped."""
+    digest = sha256(f.path)
+    if (known := already_loaded(con, f, digest)) is not None:
         return known
 
-    columns = POSTING_COLUMNS if kind == "postings" else REJECT_COLUMNS
+    columns = POSTING_COLUMNS if f.kind == "postings" else REJECT_COLUMNS
     read = (
         f"read_json(?, format = 'newline_delimited', columns = {_columns_sql(columns)}, "
         "compression = 'gzip')"
@@ -192,8 +151,8 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, home: Path | None = No
     names = ", ".join(columns)
     con.execute("begin transaction")
     try:
-        rows_read = con.execute(f"select count(*) from {read}", [str(path)]).fetchone()[0]
-        if kind == "postings":
+        rows_read = con.execute(f"select count(*) from {read}", [str(f.path)]).fetchone()[0]
+        if f.kind == "postings":
             # Within a file the key may repeat (a board listing a job twice): keep one.
             inserted = con.execute(
                 f"""
@@ -210,7 +169,7 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, home: Path | None = No
                     partition by source, source_id, content_hash order by crawled_at
                 ) = 1
                 """,
-                [run_id, name, str(path)],
+                [f.run_id, f.name, str(f.path)],
             ).fetchone()[0]
         else:
             inserted = con.execute(
@@ -218,17 +177,14 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, home: Path | None = No
                 insert into raw.rejects ({names}, run_id, landed_file, loaded_at)
                 select {names}, ?, ?, now() from {read}
                 """,
-                [run_id, name, str(path)],
+                [f.run_id, f.name, str(f.path)],
             ).fetchone()[0]
-        con.execute(
-            "insert into raw.load_ledger values (?, ?, ?, ?, ?, ?, ?, now())",
-            [name, digest, source, run_id, kind, rows_read, inserted],
-        )
+        _ledger(con, f, digest, rows_read, inserted)
         con.execute("commit")
     except duckdb.Error as exc:
         con.execute("rollback")
-        raise LoadError(f"{name}: {exc}") from exc
-    return FileLoad(name, source, run_id, kind, rows_read, inserted)
+        raise LoadError(f"{f.name}: {exc}") from exc
+    return FileLoad(f.name, f.source, f.run_id, f.kind, rows_read, inserted)
 
 
 def _read_sqlite(path: Path, table: str) -> pa.Table:
@@ -247,24 +203,23 @@ def _read_sqlite(path: Path, table: str) -> pa.Table:
 
 
 def load_dataset(
-    con: duckdb.DuckDBPyConnection, path: Path, home: Path | None = None, table: str | None = None
+    con: duckdb.DuckDBPyConnection, f: LandedFile, table: str | None = None
 ) -> FileLoad:
     """Load one dataset file as a snapshot into ``raw.<name>``, tagged with its SHA-256.
 
     The first snapshot creates the table; later ones insert by column name, so a column the
     publisher drops becomes NULL and one it adds is an error to look at, not a silent loss.
     """
-    name = path.stem
-    landed, _, run_id, _ = describe(path, home)
-    digest = sha256(path)
-    if (known := already_loaded(con, path, digest, home)) is not None:
+    name = f.path.stem
+    digest = sha256(f.path)
+    if (known := already_loaded(con, f, digest)) is not None:
         return known
-    if path.suffix == ".csv":
-        relation = con.read_csv(str(path), header=True, all_varchar=True)
-    elif path.suffix == ".sqlite":
-        relation = con.from_arrow(_read_sqlite(path, table or name))
+    if f.path.suffix == ".csv":
+        relation = con.read_csv(str(f.path), header=True, all_varchar=True)
+    elif f.path.suffix == ".sqlite":
+        relation = con.from_arrow(_read_sqlite(f.path, table or name))
     else:
-        raise LoadError(f"{landed}: unknown dataset format {path.suffix}")
+        raise LoadError(f"{f.name}: unknown dataset format {f.path.suffix}")
     con.execute("begin transaction")
     try:
         con.register("snapshot", relation)
@@ -277,47 +232,40 @@ def load_dataset(
             "select *, ?::varchar as file_sha256, now() as loaded_at from snapshot",
             [digest],
         ).fetchone()[0]
-        con.execute(
-            "insert into raw.load_ledger values (?, ?, ?, ?, ?, ?, ?, now())",
-            [landed, digest, DATASETS, run_id, "dataset", inserted, inserted],
-        )
+        _ledger(con, f, digest, inserted, inserted)
         con.execute("commit")
     except duckdb.Error as exc:
         con.execute("rollback")
-        raise LoadError(f"{landed}: {exc}") from exc
+        raise LoadError(f"{f.name}: {exc}") from exc
     finally:
         con.unregister("snapshot")
-    return FileLoad(landed, DATASETS, run_id, "dataset", inserted, inserted)
+    return FileLoad(f.name, DATASETS, f.run_id, "dataset", inserted, inserted)
 
 
-def load_landing(
-    warehouse: Path,
-    landing_dir: Path,
-    files: Iterable[Path] | None = None,
-    dataset_tables: dict[str, str] | None = None,
-) -> list[FileLoad]:
+def load_landing(settings: Settings, files: Iterable[Path] | None = None) -> list[FileLoad]:
     """Load every landing file not yet loaded; a bad file is reported, the others still load.
 
-    ``dataset_tables`` names the table to read from each SQLite dataset (by dataset name);
-    by default, the ``table`` keys of sources.toml's ``[datasets.files.*]``.
+    Each SQLite dataset is read from the table its ``[datasets.files.*]`` entry names. The raw
+    tables of the project's datasets always exist, as the models read them, whichever sources
+    this run's file lists.
     """
-    if dataset_tables is None:
-        dataset_tables = {name: spec.get("table") for name, spec in dataset_specs().items()}
-    results = []
-    home = landing_dir.parent
+    specs = {**dataset_specs(), **dataset_specs(settings.sources_file)}
     if files is None:
-        files = landing_files(landing_dir) + dataset_files(landing_dir)
-    with connect(warehouse) as con:
+        files = landing_files(settings.landing_dir) + dataset_files(settings.landing_dir)
+    results = []
+    with connect(settings.warehouse_path, specs) as con:
         for path in files:
+            landed = describe(path, settings.home)
             try:
-                if describe(path)[3] == "dataset":
-                    table = dataset_tables.get(path.stem)
-                    result = load_dataset(con, path, home=home, table=table)
+                if landed.kind == "dataset":
+                    result = load_dataset(con, landed, (specs.get(path.stem) or {}).get("table"))
                 else:
-                    result = load_file(con, path, home=home)
+                    result = load_file(con, landed)
             except LoadError as exc:
                 logger.error("could not load %s", exc)
-                result = FileLoad(*describe(path, home), 0, 0, error=str(exc))
+                result = FileLoad(
+                    landed.name, landed.source, landed.run_id, landed.kind, 0, 0, error=str(exc)
+                )
             if not result.skipped:
                 logger.info(
                     "loaded %s: %d rows read, %d new",

@@ -7,7 +7,7 @@ import socket
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pipeline.corpus import Corpus, CorpusError
+from pipeline.ingest.corpus import Corpus, CorpusError
 
 PROBE_HOST = ("hn.algolia.com", 443)
 

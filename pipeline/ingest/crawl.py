@@ -8,25 +8,20 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
-from pipeline.config import REPO_ROOT, Settings, Source
+from pipeline.config import Settings, Source
+from pipeline.ingest.landing import landing_path
+from pipeline.paths import REPO_ROOT
 
 logger = logging.getLogger(__name__)
 
 _PROGRESS = re.compile(r"Crawled \d+ pages .* scraped \d+ items")
-
-
-def new_run_id() -> str:
-    """Return a run id: the UTC time, sortable, safe in file names."""
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 @dataclass
@@ -51,12 +46,14 @@ class CrawlResult:
         return self.status == "ok"
 
 
-def spider_args(source: Source) -> list[str]:
-    """Return ``-a key=value`` arguments for a source's table of sources.toml."""
-    args = []
-    for key, value in source.args.items():
-        if isinstance(value, dict):
-            continue  # nested tables are read by the spider from sources.toml itself
+def spider_args(source: str, overrides: dict | None = None) -> list[str]:
+    """Return the ``-a`` arguments of a crawl: the source's name, then any overrides.
+
+    A spider reads its own table of ``sources.toml`` (``source`` names it, as one spider may
+    serve several tables); ``overrides`` replace keys of it for this crawl only.
+    """
+    args = ["-a", f"source={source}"]
+    for key, value in (overrides or {}).items():
         if isinstance(value, list | tuple):
             value = ",".join(str(v) for v in value)
         args += ["-a", f"{key}={value}"]
@@ -105,27 +102,21 @@ def crawl(
     run_id: str,
     on_progress: Callable[[str], None] | None = None,
     scrapy_settings: dict[str, str] | None = None,
+    overrides: dict | None = None,
 ) -> CrawlResult:
     """Crawl one source into its landing files; never raises for a failed crawl.
 
-    ``scrapy_settings`` overrides Scrapy settings for this crawl (``-s NAME=VALUE``).
+    ``scrapy_settings`` overrides Scrapy settings for this crawl (``-s NAME=VALUE``),
+    ``overrides`` the source's arguments (``-a NAME=VALUE``).
     """
-    landing = settings.landing_dir / source.spider
-    log_dir = settings.home / "logs" / run_id
+    log_dir = settings.logs_dir / run_id
     log_dir.mkdir(parents=True, exist_ok=True)
     log_file = log_dir / f"{source.name}.log"
-    env = {
-        **os.environ,
-        "SCRAPY_SETTINGS_MODULE": "spiders.settings",
-        "JOBTRENDS_HOME": str(settings.home),
-        "JOBTRENDS_RUN_ID": run_id,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
-    }
-    if settings.replay is not None:
-        env["JOBTRENDS_REPLAY"] = str(settings.replay)
-    else:
-        env.pop("JOBTRENDS_REPLAY", None)
-    cmd = [sys.executable, "-m", "scrapy", "crawl", source.spider, *spider_args(source)]
+    env = settings.subprocess_env(
+        SCRAPY_SETTINGS_MODULE="spiders.settings", JOBTRENDS_RUN_ID=run_id
+    )
+    cmd = [sys.executable, "-m", "scrapy", "crawl", source.spider]
+    cmd += spider_args(source.name, overrides)
     cmd += ["-s", "LOGSTATS_INTERVAL=10"]
     for name, value in (scrapy_settings or {}).items():
         cmd += ["-s", f"{name}={value}"]
@@ -141,7 +132,7 @@ def crawl(
             if on_progress and _PROGRESS.search(line):
                 on_progress(f"{source.name}: {line.split('INFO: ', 1)[-1].strip()}")
         returncode = proc.wait()
-    stats_file = landing / f"{run_id}.stats.json"
+    stats_file = landing_path(settings.landing_dir, source.spider, run_id, "stats")
     stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.exists() else None
     result = judge(source.name, run_id, returncode, stats)
     result.seconds = round(time.monotonic() - started, 1)

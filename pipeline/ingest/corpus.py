@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,21 +15,12 @@ from pathlib import Path
 
 from w3lib.url import canonicalize_url
 
-from pipeline.text import html_to_text
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from pipeline.config import corpus_path
+from pipeline.domain.text import html_to_text
 
 
 class CorpusError(RuntimeError):
     """The corpus is missing, malformed, or lacks a requested URL."""
-
-
-def default_corpus_path() -> Path:
-    """Return where the corpus is expected: ``JOBTRENDS_CORPUS`` or ``../shared/corpus``."""
-    env = os.environ.get("JOBTRENDS_CORPUS")
-    if env:
-        return Path(env).expanduser().resolve()
-    return (REPO_ROOT.parent / "shared" / "corpus").resolve()
 
 
 @dataclass(frozen=True)
@@ -103,7 +93,7 @@ class Corpus:
 
 def open_corpus(path: Path | str | None = None) -> Corpus:
     """Open the corpus at ``path`` or at the default place."""
-    return Corpus(path or default_corpus_path())
+    return Corpus(path or corpus_path())
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.load import connect, load_landing
+from pipeline.config import Settings
+from pipeline.ingest.load import connect, load_landing
 
 
 def write_landing(home: Path, source: str, run_id: str, rows: list[dict], kind: str = "") -> Path:
@@ -47,8 +48,8 @@ def rows(home: Path, sql: str):
 
 def test_loading_twice_adds_nothing(tmp_path):
     write_landing(tmp_path, "greenhouse", "r1", [posting("a/1"), posting("a/2")])
-    first = load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
-    again = load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
+    first = load_landing(Settings(home=tmp_path))
+    again = load_landing(Settings(home=tmp_path))
     assert [(r.rows_read, r.rows_inserted) for r in first] == [(2, 2)]
     assert [(r.skipped, r.rows_inserted, r.rows_known) for r in again] == [(True, 0, 2)]
     assert rows(tmp_path, "select count(*) from raw.postings") == [(2,)]
@@ -59,7 +60,7 @@ def test_loading_twice_adds_nothing(tmp_path):
 
 def test_a_recrawl_adds_only_changed_postings(tmp_path):
     write_landing(tmp_path, "greenhouse", "r1", [posting("a/1"), posting("a/2")])
-    load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
+    load_landing(Settings(home=tmp_path))
     write_landing(
         tmp_path,
         "greenhouse",
@@ -72,11 +73,7 @@ def test_a_recrawl_adds_only_changed_postings(tmp_path):
             posting("a/3", crawled_at="2026-02-01T00:00:00Z"),  # new
         ],
     )
-    (second,) = [
-        r
-        for r in load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
-        if not r.skipped
-    ]
+    (second,) = [r for r in load_landing(Settings(home=tmp_path)) if not r.skipped]
     assert (second.rows_read, second.rows_inserted, second.rows_known) == (3, 2, 1)
     assert rows(tmp_path, "select source_id, count(*) from raw.postings group by 1 order by 1") == [
         ("a/1", 1),
@@ -87,7 +84,7 @@ def test_a_recrawl_adds_only_changed_postings(tmp_path):
 
 def test_duplicate_keys_within_one_file_load_once(tmp_path):
     write_landing(tmp_path, "greenhouse", "r1", [posting("a/1"), posting("a/1")])
-    (result,) = load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
+    (result,) = load_landing(Settings(home=tmp_path))
     assert (result.rows_read, result.rows_inserted) == (2, 1)
 
 
@@ -98,9 +95,7 @@ def test_a_bad_file_is_reported_and_leaves_nothing_half_written(tmp_path):
         fh.write(json.dumps(posting("b/1") | {"source": "ashby"}) + "\n")
         fh.write('{"source": "ashby", "source_id": "b/2", "remote": "not a boolean at all"}\n')
     write_landing(tmp_path, "greenhouse", "r1", [posting("a/1")])
-    results = {
-        r.source: r for r in load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
-    }
+    results = {r.source: r for r in load_landing(Settings(home=tmp_path))}
     assert results["ashby"].error and "ashby/r1.jsonl.gz" in results["ashby"].error
     assert results["greenhouse"].rows_inserted == 1
     assert rows(tmp_path, "select source, count(*) from raw.postings group by 1") == [
@@ -112,7 +107,7 @@ def test_a_bad_file_is_reported_and_leaves_nothing_half_written(tmp_path):
 def test_a_truncated_gzip_file_is_an_error_not_a_crash(tmp_path):
     path = write_landing(tmp_path, "greenhouse", "r1", [posting(f"a/{i}") for i in range(500)])
     path.write_bytes(path.read_bytes()[:-40])
-    (result,) = load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
+    (result,) = load_landing(Settings(home=tmp_path))
     assert result.error
     assert rows(tmp_path, "select count(*) from raw.postings") == [(0,)]
 
@@ -125,8 +120,8 @@ def test_rejects_are_kept_with_their_reason(tmp_path):
         [{"source": "hackernews", "url": "https://hn/1", "reason": "malformed JSON body"}],
         kind="rejects",
     )
-    load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
-    load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing")
+    load_landing(Settings(home=tmp_path))
+    load_landing(Settings(home=tmp_path))
     assert rows(tmp_path, "select source, reason from raw.rejects") == [
         ("hackernews", "malformed JSON body")
     ]
@@ -135,7 +130,7 @@ def test_rejects_are_kept_with_their_reason(tmp_path):
 def test_partial_files_are_not_loaded(tmp_path):
     path = write_landing(tmp_path, "greenhouse", "r1", [posting("a/1")])
     path.rename(path.with_name(path.name + ".partial"))
-    assert load_landing(tmp_path / "warehouse.duckdb", tmp_path / "landing") == []
+    assert load_landing(Settings(home=tmp_path)) == []
 
 
 def test_connect_creates_the_raw_schema(tmp_path):

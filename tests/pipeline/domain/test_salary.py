@@ -10,14 +10,9 @@ import dataclasses
 
 import pytest
 
-from pipeline.salary import (
-    EMPLOYER_STRUCTURED,
-    EMPLOYER_TEXT,
-    Salary,
-    extract_salaries,
-    salaries_from_ashby,
-    salaries_from_schema_org,
-)
+from pipeline.domain.pay_structured import salaries_from_ashby, salaries_from_schema_org
+from pipeline.domain.salary import EMPLOYER_STRUCTURED, EMPLOYER_TEXT, Salary
+from pipeline.salary import extract_salaries
 
 
 def ranges(text: str, country: str | None = None) -> list[tuple]:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.domain.roles import FAMILIES
 from pipeline.eval import ROLES_LABELS, labelled_documents, load_labels, roles_of, score_roles
-from pipeline.roles import FAMILIES
 
 pytestmark = pytest.mark.corpus
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.config import REPO_ROOT, WAREHOUSE_PROJECT, Settings
+from pipeline.config import Settings
+from pipeline.paths import REPO_ROOT, WAREHOUSE_PROJECT
 
 logger = logging.getLogger(__name__)
 
@@ -36,13 +36,11 @@ def dbt_executable() -> str:
 
 def dbt_env(settings: Settings) -> dict[str, str]:
     """Return the environment dbt runs with: the warehouse path and an importable project."""
-    return {
-        **os.environ,
-        "JOBTRENDS_WAREHOUSE": str(settings.warehouse_path),
-        "DBT_LOG_PATH": str(settings.home / "logs" / "dbt"),
-        "DBT_TARGET_PATH": str(settings.home / "dbt_target"),
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
-    }
+    return settings.subprocess_env(
+        JOBTRENDS_WAREHOUSE=str(settings.warehouse_path),
+        DBT_LOG_PATH=str(settings.logs_dir / "dbt"),
+        DBT_TARGET_PATH=str(settings.home / "dbt_target"),
+    )
 
 
 def build(settings: Settings, select: str | None = None, command: str = "build") -> BuildResult:

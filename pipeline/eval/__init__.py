@@ -16,12 +16,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.corpus import Corpus, Document, iter_documents, open_corpus
-from pipeline.roles import FAMILIES, classify_roles, classify_title
-from pipeline.skills import extract_skills
+from pipeline.domain.roles import FAMILIES, classify_roles, classify_title
+from pipeline.domain.skills import extract_skills
+from pipeline.ingest.corpus import Corpus, Document, iter_documents, open_corpus
+from pipeline.paths import LABELS_DIR
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-LABELS_DIR = REPO_ROOT / "tests" / "pipeline" / "labels"
 SKILLS_LABELS = LABELS_DIR / "skills_labels.jsonl"
 ROLES_LABELS = LABELS_DIR / "roles_labels.jsonl"
 

@@ -1,4 +1,4 @@
-"""Tests of pipeline.money: annualising, ECB conversion, CPI deflation, plausibility."""
+"""Tests of pipeline.domain.money: annualising, ECB conversion, CPI deflation, plausibility."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.money import (
+from pipeline.domain.money import (
     DEFAULT_RULES,
     AnnualisationRule,
     annualisation_rule,
@@ -19,7 +19,7 @@ from pipeline.money import (
     to_usd,
     usd_rate,
 )
-from pipeline.salary import Salary
+from pipeline.domain.salary import Salary
 
 # --- annualising -----------------------------------------------------------------------------
 
@@ -127,7 +127,7 @@ def test_2019_dollars():
 def test_year_past_the_table_uses_the_latest_and_says_so(caplog):
     latest = max(cpi_u())
     assert cpi_year_used(2026) == latest
-    with caplog.at_level(logging.INFO, logger="pipeline.money"):
+    with caplog.at_level(logging.INFO, logger="pipeline.domain.money"):
         assert to_2019_usd(100, 2026) == pytest.approx(to_2019_usd(100, latest))
     assert "2026" in caplog.text
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from pipeline.skills import (
+from pipeline.domain.skills import (
     CATEGORIES,
     RULES_PATH,
     TAXONOMY_PATH,

@@ -39,7 +39,9 @@ from pathlib import Path
 
 import ahocorasick
 
-PLACES_CSV = Path(__file__).resolve().parent / "data" / "geo_places.csv"
+from pipeline.paths import DOMAIN_DATA
+
+PLACES_CSV = DOMAIN_DATA / "geo_places.csv"
 
 # How much of a free-text post to read after its header, in characters.
 POST_WINDOW = 400

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.roles import FAMILIES, classify_roles, classify_title
+from pipeline.domain.roles import FAMILIES, classify_roles, classify_title
 
 
 @pytest.mark.parametrize(

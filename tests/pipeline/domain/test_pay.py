@@ -1,4 +1,4 @@
-"""Tests of pipeline.pay: one posting's pay rows, as the warehouse stores them."""
+"""Tests of pipeline.domain.pay: one posting's pay rows, as the warehouse stores them."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from datetime import date
 import duckdb
 import pytest
 
-from pipeline import pay
-from pipeline.pay import PAY_ROW_FIELDS, pay_rows, pay_rows_sql
+from pipeline.domain import pay
+from pipeline.domain.pay import PAY_ROW_FIELDS, pay_rows, pay_rows_sql
 
 ASHBY = {
     "compensationTiers": [

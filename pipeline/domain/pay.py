@@ -1,7 +1,7 @@
 """Turn one posting into its normalised pay rows: stated, annual, in USD and in 2019 dollars.
 
-This is the one place where parsing (``pipeline.salary``) meets conversion
-(``pipeline.money``); the warehouse calls ``pay_rows_sql`` once per posting as the DuckDB
+This is the one place where parsing (``pay_text``, ``pay_structured``) meets conversion
+(``money``); the warehouse calls ``pay_rows_sql`` once per posting as the DuckDB
 function ``jt_pay_rows`` and unnests the result, so every rule (which pay wins, the
 annualisation rule, the ECB rate and its date, the CPI year, the quarantine reason) is stored
 with the row it produced.
@@ -15,13 +15,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from pipeline import money
-from pipeline.salary import (
-    Salary,
-    extract_salaries,
-    salaries_from_ashby,
-    salaries_from_schema_org,
-)
+from pipeline.domain import money
+from pipeline.domain.pay_structured import salaries_from_ashby, salaries_from_schema_org
+from pipeline.domain.pay_text import extract_salaries
+from pipeline.domain.salary import Salary
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,5 @@
+"""``python -m pipeline.eval``: print the evaluation tables."""
+
+from pipeline.eval import main
+
+raise SystemExit(main())

@@ -1,0 +1,13 @@
+"""Where the project's own files are: the one place that knows the checkout's layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SOURCES_FILE = REPO_ROOT / "sources.toml"
+PREFECT_YAML = REPO_ROOT / "prefect.yaml"
+WAREHOUSE_PROJECT = REPO_ROOT / "warehouse"
+SEEDS_DIR = WAREHOUSE_PROJECT / "seeds"
+DOMAIN_DATA = REPO_ROOT / "pipeline" / "domain" / "data"
+LABELS_DIR = REPO_ROOT / "tests" / "pipeline" / "labels"
