@@ -64,7 +64,6 @@ class DatasetFile:
     name: str
     url: str
     format: str
-    credit: str = ""
     table: str | None = None
     body: bytes | None = None
     path: str | None = None

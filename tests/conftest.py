@@ -106,3 +106,11 @@ def landed(home: Path, spider: str, run_id: str = "test-run", kind: str = "") ->
     path = home / "landing" / spider / f"{run_id}{suffix}"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def small_warehouse(tmp_path_factory) -> Path:
+    """A warehouse built by dbt from the small hand-made landing files of ``tests.landing``."""
+    from tests.landing import build_small_warehouse
+
+    return build_small_warehouse(tmp_path_factory.mktemp("small"))

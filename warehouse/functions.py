@@ -14,6 +14,7 @@ from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection
 
 from pipeline.domain import pay, roles, skills
+from pipeline.domain.degree import degree_asked
 from pipeline.domain.geo import country_of, country_of_post
 from pipeline.domain.text import html_to_text
 
@@ -62,6 +63,7 @@ FUNCTIONS = {
     "jt_taxonomy_version": (taxonomy_version, [], "VARCHAR"),
     "jt_classifier_version": (classifier_version, [], "VARCHAR"),
     "jt_pay_rows": (pay.pay_rows_sql, pay.PAY_ROWS_PARAMS, pay.PAY_ROWS_TYPE),
+    "jt_degree_asked": (degree_asked, ["VARCHAR"], "VARCHAR"),
 }
 
 

@@ -16,19 +16,24 @@ A post that names no role but hires "engineers" or a stack in general is ``softw
 
 from __future__ import annotations
 
+import csv
 import re
+from pathlib import Path
 
 from pipeline.domain.skills import extract_skills, load_taxonomy
+from pipeline.paths import SEEDS_DIR
 
-FAMILIES = (
-    "ml_engineer",
-    "research",
-    "data_scientist",
-    "data_engineer",
-    "data_analyst",
-    "software_engineer",
-    "other",
-)
+ROLE_FAMILIES_PATH = SEEDS_DIR / "role_families.csv"
+
+
+def _families(path: Path = ROLE_FAMILIES_PATH) -> tuple[str, ...]:
+    """Return the family ids of the seed, in rank order (the seed dbt reads too)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = sorted(csv.DictReader(fh), key=lambda r: int(r["display_order"]))
+    return tuple(r["role_family"] for r in rows)
+
+
+FAMILIES = _families()
 
 _ENG = r"(?:engineer\w*|developer|dev\b|devs\b|programmer|swe\b|sre\b|architect|hacker|coder)"
 _STRONG_ML = (

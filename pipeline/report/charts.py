@@ -209,39 +209,55 @@ def monthly_bars(counts: dict[str, Sequence[tuple[date, int]]], labels: dict[str
         return to_svg(fig)
 
 
-def pay_boxes(
-    groups: Sequence[tuple[str, Sequence[float], Sequence[float]]],
-) -> str:
-    """Box plots of annual pay per group (label, nominal USD, 2019 USD), two panels, n shown.
+# The quantiles a pay box is drawn from, as the salary marts name their columns.
+PAY_QUANTILES = ("p05", "p25", "median", "p75", "p95")
 
-    Whiskers are the 5th and 95th percentiles; outliers are not drawn (a few six-figure typos
-    would otherwise set the scale).
+
+@dataclass(frozen=True)
+class PayBox:
+    """One pay group: its label, its size and its quantiles (``PAY_QUANTILES``, nominal, 2019)."""
+
+    label: str
+    n: int
+    nominal: tuple[float, ...]
+    real: tuple[float, ...]
+
+
+def _box_stats(box: PayBox, quantiles: tuple[float, ...]) -> dict:
+    low, q1, med, q3, high = (v / 1000 for v in quantiles)
+    return {"label": box.label, "whislo": low, "q1": q1, "med": med, "q3": q3, "whishi": high}
+
+
+def pay_boxes(boxes: Sequence[PayBox]) -> str:
+    """Box plots of annual pay per group, from its quantiles, two panels, n shown.
+
+    Whiskers are the 5th and 95th percentiles, as the marts give them; no outliers are drawn
+    (a few six-figure typos would otherwise set the scale).
     """
     with plt.rc_context(STYLE):
-        width = max(8.0, min(14.0, 0.55 * len(groups) + 2))
+        width = max(8.0, min(14.0, 0.55 * len(boxes) + 2))
         fig, axes = plt.subplots(2, 1, figsize=(width, 5.8), sharex=True)
-        labels = [g[0] for g in groups]
-        for ax, idx, title in (
-            (axes[0], 1, "Nominal US dollars a year"),
-            (axes[1], 2, "2019 US dollars a year (CPI-U)"),
+        for ax, real, title in (
+            (axes[0], False, "Nominal US dollars a year"),
+            (axes[1], True, "2019 US dollars a year (CPI-U)"),
         ):
-            data = [[v / 1000 for v in g[idx]] or [math.nan] for g in groups]
-            ax.boxplot(
-                data,
-                whis=(5, 95),
-                showfliers=False,
-                widths=0.6,
-                medianprops={"color": OLD_COLOUR, "linewidth": 1.6},
-                boxprops={"color": NEW_COLOUR},
-                whiskerprops={"color": NEW_COLOUR},
-                capprops={"color": NEW_COLOUR},
-            )
+            stats = [_box_stats(b, b.real if real else b.nominal) for b in boxes]
+            if stats:
+                ax.bxp(
+                    stats,
+                    showfliers=False,
+                    widths=0.6,
+                    medianprops={"color": OLD_COLOUR, "linewidth": 1.6},
+                    boxprops={"color": NEW_COLOUR},
+                    whiskerprops={"color": NEW_COLOUR},
+                    capprops={"color": NEW_COLOUR},
+                )
             ax.set_title(title, loc="left")
             ax.set_ylabel("thousand USD")
-        axes[1].set_xticks(range(1, len(labels) + 1))
+        axes[1].set_xticks(range(1, len(boxes) + 1))
         axes[1].set_xticklabels(
-            [f"{lab}\nn={len(g[1])}" for lab, g in zip(labels, groups, strict=True)],
-            rotation=90 if len(groups) > 12 else 0,
+            [f"{b.label}\nn={b.n}" for b in boxes],
+            rotation=90 if len(boxes) > 12 else 0,
             fontsize=7,
         )
         fig.tight_layout()

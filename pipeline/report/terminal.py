@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import duckdb
 from rich.console import Console
 from rich.table import Table
+
+from pipeline.report import ReportError, open_marts, queries
 
 VERDICT_STYLES = {
     "supported": "green",
@@ -21,71 +22,20 @@ VERDICT_STYLES = {
     "insufficient data": "dim",
 }
 
-CLAIM_COLUMNS = (
-    "claim_id",
-    "article_says",
-    "headline_text",
-    "observed_text",
-    "period",
-    "sample_size",
-    "sample_unit",
-    "verdict",
-    "reason",
-    "is_analogue",
-    "analogue_measures",
-    "evidence",
-)
-
-CHECK_COLUMNS = ("claim_id", "check_label", "observed_text", "sample_size", "sample_unit")
-
-
-class ClaimsError(RuntimeError):
-    """The warehouse or its claims mart is not there yet."""
-
-
-def _rows(con: duckdb.DuckDBPyConnection, query: str) -> list[dict[str, Any]]:
-    cursor = con.execute(query)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
-def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    found = con.execute(
-        "select count(*) from information_schema.tables "
-        "where table_schema = 'main' and table_name = ?",
-        [name],
-    ).fetchone()
-    return bool(found and found[0])
+# The claims mart's and the checks mart's rows as the terminal shows them.
+ClaimsError = ReportError
 
 
 def claim_rows(warehouse_path: Path | str) -> list[dict[str, Any]]:
     """Return the claims mart's rows in the article's order (read-only)."""
-    path = Path(warehouse_path)
-    if not path.exists():
-        raise ClaimsError(f"no warehouse at {path}: run `jobtrends run` first")
-    with duckdb.connect(str(path), read_only=True) as con:
-        if not _has_table(con, "claims"):
-            raise ClaimsError(f"{path} has no claims mart yet: run `jobtrends build`")
-        return _rows(
-            con,
-            f"select {', '.join(CLAIM_COLUMNS)} from main.claims order by display_order, claim_id",
-        )
+    with open_marts(warehouse_path) as con:
+        return queries.claims(con)
 
 
 def check_rows(warehouse_path: Path | str) -> dict[str, list[dict[str, Any]]]:
     """Return every check of every claim, by claim id, in the order the claim lists them."""
-    with duckdb.connect(str(warehouse_path), read_only=True) as con:
-        if not _has_table(con, "claim_checks"):
-            return {}
-        rows = _rows(
-            con,
-            f"select {', '.join(CHECK_COLUMNS)} from main.claim_checks "
-            "order by claim_id, check_order, check_id",
-        )
-    checks: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        checks.setdefault(row["claim_id"], []).append(row)
-    return checks
+    with open_marts(warehouse_path) as con:
+        return queries.claim_checks(con)
 
 
 def verdict_text(verdict: str) -> str:
@@ -100,7 +50,7 @@ def claims_table(rows: list[dict[str, Any]], checks: dict[str, list[dict]] | Non
         title="The 2019 article's claims, checked against postings",
         caption=(
             "Analogues, not replications: each row says what it measures instead. "
-            "Indeed AI share: Indeed Hiring Lab, CC BY 4.0."
+            "Credits: see the report's sources."
         ),
         show_lines=True,
     )

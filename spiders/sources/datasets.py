@@ -1,6 +1,7 @@
 """Public datasets (salary surveys, posting indexes, derived HN data), fetched as whole files.
 
-Which files, and their credits, are configured in sources.toml under ``[datasets.files.*]``;
+Which files are configured in sources.toml under ``[datasets.files.*]`` (their credits in the
+``source_credits`` seed);
 ``-a names=aijobs_salaries`` fetches a subset.
 """
 
@@ -39,7 +40,6 @@ class DatasetsSpider(JsonApiSpider):
             name=name,
             url=response.url,
             format=spec.get("format", "csv"),
-            credit=spec.get("credit", ""),
             table=spec.get("table"),
             body=response.body,
         )

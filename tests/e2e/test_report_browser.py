@@ -23,12 +23,14 @@ import time
 import urllib.request
 from pathlib import Path
 
-import duckdb
 import pytest
 from websockets.sync.client import connect
 
-from pipeline.report import CLAIMS_SEED, write_report
-from tests.pipeline.report.test_report import CHARTS, make_warehouse
+from pipeline.paths import SEEDS_DIR
+from pipeline.report import write_report
+from tests.pipeline.report.test_report import CHARTS
+
+CLAIMS_SEED = SEEDS_DIR / "article_claims.csv"
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 TIMEOUT = 60
@@ -48,8 +50,6 @@ def chromium() -> str:
 
 
 def seed_claim_ids() -> list[str]:
-    if not CLAIMS_SEED.exists():
-        return []
     with CLAIMS_SEED.open(encoding="utf-8", newline="") as fh:
         return [row["claim_id"] for row in csv.DictReader(fh)]
 
@@ -96,20 +96,9 @@ class DevTools:
 
 
 @pytest.fixture(scope="module")
-def report_file(tmp_path_factory) -> Path:
-    """A report of a small hand-made warehouse whose claims mart holds every seeded claim."""
-    base = tmp_path_factory.mktemp("browser")
-    warehouse = make_warehouse(base / "warehouse.duckdb")
-    ids = seed_claim_ids()
-    if ids:
-        with duckdb.connect(str(warehouse)) as con:
-            con.execute("delete from claims")
-            con.executemany(
-                "insert into claims (claim_id, display_order, article_says, verdict, reason) "
-                "values (?, ?, ?, 'insufficient data', 'hand-made test row')",
-                [(cid, i, f"The article's words for {cid}") for i, cid in enumerate(ids, 1)],
-            )
-    return write_report(warehouse, base / "reports")
+def report_file(small_warehouse, tmp_path_factory) -> Path:
+    """The report of the small warehouse dbt builds from hand-made landing files."""
+    return write_report(small_warehouse, tmp_path_factory.mktemp("browser") / "reports")
 
 
 @pytest.fixture(scope="module")
@@ -233,7 +222,7 @@ def test_claims_table_lists_every_claim_and_links_to_its_evidence(page):
         })"""
     )
     ids = [r["id"] for r in rows]
-    expected = seed_claim_ids() or ["salary-us-2019", "mle-vs-ds", "skills-big-data", "degree"]
+    expected = seed_claim_ids()
     assert ids == expected
     for row in rows:
         assert row["target"] == row["href"][1:] and row["inEvidence"], row

@@ -8,7 +8,7 @@ import pytest
 from pipeline.config import Settings
 from pipeline.ingest.build import BuildError, build
 from pipeline.ingest.load import load_landing
-from tests.pipeline.ingest.test_load import posting, write_landing
+from tests.landing import posting, write_landing
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from pipeline.report.terminal import (
     print_claims,
     verdict_text,
 )
-from tests.pipeline.ingest.test_load import posting, write_landing
+from tests.landing import posting, write_landing
 
 SEED = WAREHOUSE_PROJECT / "seeds" / "article_claims.csv"
 VERDICTS = {"supported", "contradicted", "mixed", "insufficient data"}

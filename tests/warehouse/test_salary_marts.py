@@ -10,7 +10,7 @@ import pytest
 from pipeline.config import Settings
 from pipeline.ingest.build import build
 from pipeline.ingest.load import load_landing
-from tests.pipeline.ingest.test_load import posting, write_landing
+from tests.landing import posting, write_landing
 
 ASHBY_PAY = {
     "compensationTierSummary": "$150K – $190K • Offers Equity",
@@ -38,15 +38,21 @@ ASHBY_PAY = {
     ],
 }
 
-# The pay models with their parents (not their children: claims need seeds of their own).
+# The pay models with their parents (not their children: claims need seeds of their own), and
+# the seed their parents' tests read.
 PAY_MODELS = " ".join(
-    "+" + m
-    for m in (
-        "int_postings_pay_summarised",
-        "salary_monthly",
-        "salary_yearly",
-        "salary_quarantine",
-    )
+    [
+        *(
+            "+" + m
+            for m in (
+                "int_postings_pay_summarised",
+                "salary_monthly",
+                "salary_yearly",
+                "salary_quarantine",
+            )
+        ),
+        "role_families",
+    ]
 )
 
 
@@ -112,7 +118,7 @@ def test_each_stated_range_is_one_row_structured_before_text(home):
         select posting_id, range_index, pay_basis, country, role_family, min_amount,
                max_amount, currency, period, annualisation_rule, usd_rate, usd_rate_date,
                round(annual_min_usd, 2), round(annual_max_usd, 2), cpi_year, is_in_pay_series
-        from int_posting_salaries order by posting_id, range_index
+        from intermediate.int_pay_ranges_parsed order by posting_id, range_index
         """,
     )
     assert got == [
@@ -181,7 +187,7 @@ def test_postings_summary_has_one_row_per_posting(home):
         """
         select posting_id, salary_min_annual, salary_max_annual, salary_currency, salary_period,
                round(salary_mid_usd, 2), pay_basis, n_salary_ranges
-        from int_postings_pay_summarised order by posting_id
+        from intermediate.int_postings_pay_summarised order by posting_id
         """,
     )
     assert got == [

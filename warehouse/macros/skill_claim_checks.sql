@@ -1,7 +1,7 @@
 {#
   The checks of a skills claim: the share of ml_engineer postings naming each skill the
   article lists (`listed`, tested) and, beside them, skills it does not name (`context`,
-  shown, never tested), in each window of claim_skill_windows.
+  shown, never tested), in each window of int_skill_shares_windowed.
 #}
 {% macro skill_claim_checks(claim_id, listed, context=[]) %}
 with
@@ -11,7 +11,7 @@ claim as (select * from {{ ref('article_claims') }} where claim_id = '{{ claim_i
 
 shares as (
 
-    select * from {{ ref('claim_skill_windows') }}
+    select * from {{ ref('int_skill_shares_windowed') }}
     where skill_id in ({{ "'" ~ (listed + context) | join("', '") ~ "'" }})
 
 ),
@@ -45,7 +45,7 @@ final as (
             then ' [not in the article]' else '' end as observed_text,
         shares.skill_id in ({{ "'" ~ listed | join("', '") ~ "'" }}) as counts_toward_verdict,
         false as is_headline,
-        'claim_skill_windows (ml_engineer postings by window; see skill_demand_monthly)' as evidence
+        'int_skill_shares_windowed (ml_engineer postings by window; see skill_demand_monthly)' as evidence
     from shares
     cross join claim
 

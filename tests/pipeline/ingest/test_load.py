@@ -10,35 +10,7 @@ import duckdb
 
 from pipeline.config import Settings
 from pipeline.ingest.load import connect, load_landing
-
-
-def write_landing(home: Path, source: str, run_id: str, rows: list[dict], kind: str = "") -> Path:
-    suffix = ".rejects.jsonl.gz" if kind == "rejects" else ".jsonl.gz"
-    path = home / "landing" / source / f"{run_id}{suffix}"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(path, "wt", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row) + "\n")
-    return path
-
-
-def posting(
-    source_id: str,
-    title: str = "ML Engineer",
-    content_hash: str | None = None,
-    crawled_at="2026-01-01T00:00:00Z",
-):
-    return {
-        "source": "greenhouse",
-        "source_id": source_id,
-        "url": f"https://x.example/{source_id}",
-        "title": title,
-        "posted_at": "2025-12-01T00:00:00Z",
-        "pay": None,
-        "extras": {"departments": ["AI"]},
-        "crawled_at": crawled_at,
-        "content_hash": content_hash or f"h-{source_id}-{title}",
-    }
+from tests.landing import posting, write_landing
 
 
 def rows(home: Path, sql: str):

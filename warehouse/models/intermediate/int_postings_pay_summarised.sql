@@ -5,7 +5,7 @@ with
 
 versions as (select * from {{ ref('int_postings_versioned') }}),
 
-salaries as (select * from {{ ref('int_posting_salaries') }}),
+salaries as (select * from {{ ref('int_pay_ranges_parsed') }}),
 
 latest as (
 

@@ -10,10 +10,7 @@ greenhouse as (select * from {{ ref('stg_greenhouse__postings') }}),
 unioned as (
 
     {% for relation in ['hackernews', 'ashby', 'greenhouse'] %}
-    select
-        posting_id, source, source_id, content_hash, url, title, company, location_text,
-        country_text, is_remote, posted_at, updated_at, description_text, description_html,
-        salary_text, pay_structured, employment_type, board, crawled_at, loaded_at
+    select {{ posting_column_names(exclude=['extras', 'run_id']) }}
     from {{ relation }}
     {% if not loop.last %}union all{% endif %}
     {% endfor %}

@@ -10,6 +10,8 @@ classified as (
 
 ),
 
+located as (select * from {{ ref('int_postings_located') }}),
+
 pay as (select * from {{ ref('int_postings_pay_summarised') }}),
 
 latest as (
@@ -30,10 +32,7 @@ final as (
         company,
         location_text,
         country_text,
-        case
-            when source = 'hackernews' then jt_country_of_post(description_text)
-            else coalesce(jt_country_of(country_text), jt_country_of(location_text))
-        end as country,
+        located.country,
         is_remote,
         posted_at,
         cast(date_trunc('month', posted_at) as date) as posted_month,
@@ -60,6 +59,7 @@ final as (
         first_seen_at,
         last_seen_at
     from latest
+    left join located using (posting_id)
     left join classified using (posting_id)
     left join pay using (posting_id)
 

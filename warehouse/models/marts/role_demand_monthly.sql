@@ -6,12 +6,7 @@ postings as (select posting_id, source, posted_month from {{ ref('postings') }})
 
 roles as (select * from {{ ref('posting_roles') }}),
 
-families as (
-
-    select unnest(['ml_engineer', 'research', 'data_scientist', 'data_engineer',
-                   'data_analyst', 'software_engineer', 'other']) as role_family
-
-),
+families as (select role_family from {{ ref('role_families') }}),
 
 denominators as (
 

@@ -1,11 +1,11 @@
 -- One row per source, pay basis, role family, country and posting month: employer-stated
 -- annual base pay in USD and in 2019 dollars (n, mean, median, quartiles). A posting counts
--- once, at the midpoint of its first range in the pay series (int_pay_points).
+-- once, at the midpoint of its first range in the pay series (int_pay_points_selected).
 with
 
 pay_points as (
 
-    select * from {{ ref('int_pay_points') }}
+    select * from {{ ref('int_pay_points_selected') }}
     where pay_basis <> 'self_reported'
         and posted_month is not null
 

@@ -2,9 +2,9 @@
 -- postings and from aijobs.net, kept with its reason rather than silently dropped.
 with
 
-posting_salaries as (select * from {{ ref('int_posting_salaries') }}),
+posting_salaries as (select * from {{ ref('int_pay_ranges_parsed') }}),
 
-aijobs_salaries as (select * from {{ ref('int_aijobs_salaries') }}),
+aijobs_salaries as (select * from {{ ref('int_aijobs_salaries_normalised') }}),
 
 from_postings as (
 

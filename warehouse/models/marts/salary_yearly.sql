@@ -6,7 +6,7 @@ with
 
 pay_points as (
 
-    select * from {{ ref('int_pay_points') }}
+    select * from {{ ref('int_pay_points_selected') }}
     where pay_year is not null
 
 ),

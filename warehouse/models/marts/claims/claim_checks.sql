@@ -2,10 +2,10 @@
 -- models compute it (observed value and interval, the article's figure or the comparator,
 -- sample size). No logic here: the verdict rules live in the claims mart.
 {%- set claim_models = [
-    'claim_salary_us_2019', 'claim_growth_2015_2018', 'claim_growth_2012_2017',
-    'claim_mle_vs_ds', 'claim_salary_india', 'claim_salary_india_companies',
-    'claim_skills_languages', 'claim_skills_big_data', 'claim_skills_frameworks',
-    'claim_skills_math', 'claim_degree', 'claim_ai_share',
+    'int_claim_salary_us_2019_checked', 'int_claim_growth_2015_2018_checked', 'int_claim_growth_2012_2017_checked',
+    'int_claim_mle_vs_ds_checked', 'int_claim_salary_india_checked', 'int_claim_salary_india_companies_checked',
+    'int_claim_skills_languages_checked', 'int_claim_skills_big_data_checked', 'int_claim_skills_frameworks_checked',
+    'int_claim_skills_math_checked', 'int_claim_degree_checked', 'int_claim_ai_share_checked',
 ] %}
 with
 

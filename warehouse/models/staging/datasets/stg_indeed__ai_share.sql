@@ -12,8 +12,7 @@ renamed as (
     select
         cast(date as date) as posting_date,
         jobcountry as country,
-        cast(AI_share_postings as double) as ai_share_pct,
-        'Indeed Hiring Lab (CC BY 4.0)' as credit
+        cast(AI_share_postings as double) as ai_share_pct
     from source
 
 )

@@ -14,8 +14,7 @@ renamed as (
         jobcountry as country,
         cast(indeed_job_postings_index as double) as postings_index,
         variable as series,
-        display_name as sector,
-        'Indeed Hiring Lab (CC BY 4.0)' as credit
+        display_name as sector
     from source
 
 )

@@ -14,8 +14,7 @@ renamed as (
         jobcountry as country,
         cast(indeed_job_postings_index_SA as double) as index_sa,
         cast(indeed_job_postings_index_NSA as double) as index_nsa,
-        variable as series,
-        'Indeed Hiring Lab (CC BY 4.0)' as credit
+        variable as series
     from source
 
 )

@@ -1,11 +1,11 @@
 -- One row per salary that counts in the pay series: each posting once, at the midpoint of its
--- first range in the series (int_posting_salaries), and each aijobs.net self-reported
--- full-time salary (int_aijobs_salaries). Every pay mart and pay claim reads this rule here.
+-- first range in the series (int_pay_ranges_parsed), and each aijobs.net self-reported
+-- full-time salary (int_aijobs_salaries_normalised). Every pay mart and pay claim reads this rule here.
 with
 
-posting_salaries as (select * from {{ ref('int_posting_salaries') }}),
+posting_salaries as (select * from {{ ref('int_pay_ranges_parsed') }}),
 
-aijobs_salaries as (select * from {{ ref('int_aijobs_salaries') }}),
+aijobs_salaries as (select * from {{ ref('int_aijobs_salaries_normalised') }}),
 
 series_ranked as (
 

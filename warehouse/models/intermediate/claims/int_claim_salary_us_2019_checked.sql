@@ -1,13 +1,13 @@
 -- One row per check of the claim salary-us-2019: per source, pay basis and year, the mean
 -- annual base pay of US ml_engineer salaries in 2019 dollars with a 95% interval of the mean
 -- (normal approximation), from employer-stated postings (a posting counts once, at the
--- midpoint of its first range in the pay series, int_pay_points) and aijobs.net
+-- midpoint of its first range in the pay series, int_pay_points_selected) and aijobs.net
 -- self-reported full-time salaries (work year). Pay bases are never pooled.
 with
 
 claim as (select * from {{ ref('article_claims') }} where claim_id = 'salary-us-2019'),
 
-pay_points as (select * from {{ ref('int_pay_points') }}),
+pay_points as (select * from {{ ref('int_pay_points_selected') }}),
 
 salaries as (
 
@@ -88,7 +88,7 @@ final as (
         ) as observed_text,
         true as counts_toward_verdict,
         ranked.headline_rank = 1 as is_headline,
-        'salary_yearly (country = US, role_family = ml_engineer); int_pay_points'
+        'salary_yearly (country = US, role_family = ml_engineer); int_pay_points_selected'
             as evidence
     from ranked
     cross join claim

@@ -4,7 +4,7 @@ with
 
 claim as (select * from {{ ref('article_claims') }} where claim_id = 'mle-vs-ds'),
 
-windows as (select * from {{ ref('claim_windows') }}),
+windows as (select * from {{ ref('int_claim_windows_listed') }}),
 
 demand as (
 

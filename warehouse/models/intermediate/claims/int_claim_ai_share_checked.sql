@@ -33,7 +33,8 @@ indeed_years as (
         sum(ai_share_pct_mean * n_days) filter (where year(posting_month) = 2025)
         / sum(n_days) filter (where year(posting_month) = 2025) as pct_2025,
         coalesce(sum(n_days) filter (where year(posting_month) = 2019), 0) as days_2019,
-        coalesce(sum(n_days) filter (where year(posting_month) = 2025), 0) as days_2025
+        coalesce(sum(n_days) filter (where year(posting_month) = 2025), 0) as days_2025,
+        any_value(credit) as credit
     from indeed
     group by country
 
@@ -53,12 +54,12 @@ indeed_checks as (
         least(days_2019, days_2025) as sample_size,
         'days of data a year' as sample_unit,
         printf(
-            'Indeed %s AI share %.2f%% (2019) -> %.2f%% (2025): x%.2f (Indeed Hiring Lab, CC BY 4.0)',
+            'Indeed %s AI share %.2f%% (2019) -> %.2f%% (2025): x%.2f (%s)',
             country, coalesce(pct_2019, 0), coalesce(pct_2025, 0),
-            coalesce(pct_2025 / nullif(pct_2019, 0), 0)
+            coalesce(pct_2025 / nullif(pct_2019, 0), 0), credit
         ) as observed_text,
         country = 'US' as is_headline,
-        'ai_share_monthly (Indeed Hiring Lab, CC BY 4.0)' as evidence
+        'ai_share_monthly (' || credit || ')' as evidence
     from indeed_years
 
 ),

@@ -5,7 +5,7 @@ with
 
 claim as (select * from {{ ref('article_claims') }} where claim_id = 'salary-india-companies'),
 
-pay_points as (select * from {{ ref('int_pay_points') }} where posting_id is not null),
+pay_points as (select * from {{ ref('int_pay_points_selected') }} where posting_id is not null),
 
 postings as (select posting_id, company from {{ ref('postings') }}),
 
@@ -80,7 +80,7 @@ final as (
         end as observed_text,
         true as counts_toward_verdict,
         false as is_headline,
-        'int_pay_points, postings (country = IN, currency = INR, by company)' as evidence
+        'int_pay_points_selected, postings (country = IN, currency = INR, by company)' as evidence
     from grouped
     cross join claim
 

@@ -1,13 +1,13 @@
 -- One row per check of the claim salary-india: per source and year, the mean annual base pay
 -- in INR of India ml_engineer salaries stated in rupees, with a 95% interval of the mean:
--- employer-stated postings (first range in the pay series, int_pay_points) and aijobs.net
+-- employer-stated postings (first range in the pay series, int_pay_points_selected) and aijobs.net
 -- self-reported full-time salaries at companies in India. A source with none still gets a row
 -- (sample 0), so that the claim says "insufficient data" rather than nothing.
 with
 
 claim as (select * from {{ ref('article_claims') }} where claim_id = 'salary-india'),
 
-pay_points as (select * from {{ ref('int_pay_points') }}),
+pay_points as (select * from {{ ref('int_pay_points_selected') }}),
 
 salaries as (
 
@@ -75,7 +75,7 @@ final as (
         end as observed_text,
         true as counts_toward_verdict,
         false as is_headline,
-        'int_pay_points (country = IN, currency = INR, ml_engineer)'
+        'int_pay_points_selected (country = IN, currency = INR, ml_engineer)'
             as evidence
     from grouped
     cross join claim

@@ -1,19 +1,11 @@
 -- One row per check of the claim degree: in each window, the share of ml_engineer postings
 -- (with a description) whose text asks for a master's degree or a PhD, required or preferred.
--- A one-off set of regular expressions, not a parser (docs/CLAIMS.md):
---   names an advanced degree (PhD, Ph.D., doctorate, master's, MSc, M.S., advanced or
---   graduate degree; "MS" only beside a degree word, so that "MS SQL" does not count),
---   and offers no bachelor's alternative ("Bachelor's or Master's", "BS/MS": a bachelor's
---   suffices there);
---   or says it is preferred ("Master's preferred", "PhD a plus", "nice to have: Masters/PhD").
--- Known misses: a degree named for the founders or the team ("a group of PhDs"), or "without a
--- PhD", still counts: of the 21 distinct passages matched in the corpus run (HN 2017-18, Ashby
--- 2025), 4 were of that kind, so the shares are if anything too high (in the claim's favour).
+-- The reading of a posting's degree ask is pipeline.domain.degree (jt_degree_asked).
 with
 
 claim as (select * from {{ ref('article_claims') }} where claim_id = 'degree'),
 
-windows as (select * from {{ ref('claim_windows') }} where has_text_shares),
+windows as (select * from {{ ref('int_claim_windows_listed') }} where has_text_shares),
 
 postings as (
 
@@ -36,23 +28,7 @@ flagged as (
     select
         windows.window_id,
         postings.posting_id,
-        (
-            (
-                regexp_matches(
-                    postings.description_text,
-                    '(?i)\b(ph\.? ?d\b|doctorate|doctoral|master[''’]?s\b|msc\b|m\.sc|m\.s\.|advanced degree|graduate degree|postgraduate degree)'
-                )
-                or regexp_matches(postings.description_text, '\bMS ?(/ ?PhD|or PhD|in |degree)')
-            )
-            and not regexp_matches(
-                postings.description_text,
-                '(?i)(bachelor[''’]?s?|\b(b\.s\.|b\.sc\.?|bsc\b|bs\b|ba\b)|undergrad(uate)?)[^.\n;]{0,25}(\bor\b|/|,)[^.\n;]{0,10}(master|m\.?s\b|msc|m\.sc|ph\.? ?d)'
-            )
-        )
-        or regexp_matches(
-            postings.description_text,
-            '(?i)(master|ph\.? ?d|\bm\.?s\b|msc|advanced degree|graduate degree)[^.\n]{0,60}(preferred|a plus|desired|desirable|ideal|bonus|nice to have)|(preferred|ideally|bonus|plus)[^.\n]{0,30}(master|ph\.? ?d|advanced degree|graduate degree)'
-        ) as asks_for_degree
+        jt_degree_asked(postings.description_text) = 'advanced' as asks_for_degree
     from postings
     inner join roles using (posting_id)
     inner join windows
@@ -100,7 +76,7 @@ final as (
         ) as observed_text,
         true as counts_toward_verdict,
         windowed.window_id = 'hn-2017-2018' as is_headline,
-        'claim_degree (regexp_matches over postings.description_text, ml_engineer postings)' as evidence
+        'int_claim_degree_checked (jt_degree_asked over postings.description_text, ml_engineer postings)' as evidence
     from windowed
     cross join claim
 

@@ -1,5 +1,5 @@
 -- One row per aijobs.net self-reported salary (newest snapshot), with the same pay columns as
--- int_posting_salaries: pay_basis 'self_reported', the work year as the period, USD at the ECB
+-- int_pay_ranges_parsed: pay_basis 'self_reported', the work year as the period, USD at the ECB
 -- rate of 1 July of the work year, 2019 dollars, and the quarantine reason.
 with
 

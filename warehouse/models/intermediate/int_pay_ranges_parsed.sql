@@ -7,6 +7,8 @@ versions as (select * from {{ ref('int_postings_versioned') }}),
 
 classified as (select posting_id, role_family from {{ ref('int_postings_classified') }}),
 
+located as (select * from {{ ref('int_postings_located') }}),
+
 latest as (
 
     select * from versions
@@ -14,22 +16,18 @@ latest as (
 
 ),
 
-located as (
+priceable as (
 
     select
-        posting_id,
-        source,
-        -- The same rule as postings.country; repeated because postings reads this model's
-        -- summary (int_postings_pay_summarised), so this model cannot read postings.
-        case
-            when source = 'hackernews' then jt_country_of_post(description_text)
-            else coalesce(jt_country_of(country_text), jt_country_of(location_text))
-        end as country,
+        latest.posting_id,
+        latest.source,
+        located.country,
         cast(timezone('UTC', posted_at) as date) as posted_date,
         cast(date_trunc('month', posted_at) as date) as posted_month,
         concat_ws(chr(10), description_text, salary_text) as pay_text,
         cast(pay_structured as varchar) as pay_json
     from latest
+    inner join located using (posting_id)
     where coalesce(description_text, salary_text, cast(pay_structured as varchar)) is not null
 
 ),
@@ -43,7 +41,7 @@ priced as (
         posted_date,
         posted_month,
         jt_pay_rows(source, pay_text, pay_json, country, posted_date) as pay_rows
-    from located
+    from priceable
 
 ),
 

@@ -3,7 +3,7 @@
 -- interval and the skill's rank in its category. Zero counts are kept for every skill.
 with
 
-windows as (select * from {{ ref('claim_windows') }} where has_text_shares),
+windows as (select * from {{ ref('int_claim_windows_listed') }} where has_text_shares),
 
 postings as (
 

@@ -1,0 +1,677 @@
+"""The sections of the report, each the rows of one mart (``queries``) set as text, tables and
+charts. Nothing here computes a statistic: shares, intervals and quantiles come with the rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+import duckdb
+from markupsafe import Markup
+
+from pipeline.report import charts, queries
+from pipeline.report.page import (
+    Figure,
+    Section,
+    Table,
+    anchor,
+    claim_anchor,
+    fmt,
+    money,
+    month_runs,
+    month_text,
+    period_text,
+    share_cell,
+    shorten,
+    years_text,
+)
+
+ARTICLE_SKILLS = ("tensorflow", "keras", "theano", "caffe", "hadoop", "pig", "hive", "flume")
+NEWER_SKILLS = ("pytorch", "jax", "hugging-face", "llm")
+PAY_ROLE = "ml_engineer"
+MIN_BOX = 5  # fewer salaries than this in a year and country: in the table, not drawn as a box
+MAX_PAY_COUNTRIES = 4
+HN = "hackernews"
+
+# Where the evidence of a claim is drawn, by the claim id's prefix.
+CLAIM_SECTIONS = (
+    ("salary", "pay"),
+    ("growth", "roles"),
+    ("mle-vs-ds", "roles"),
+    ("skills", "skills"),
+    ("ai-share", "datasets"),
+)
+
+
+class Labels:
+    """How sources and role families are named (seeds ``source_credits``, ``role_families``)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.sources = queries.source_credits(con)
+        self.roles = queries.role_names(con)
+
+    def label(self, source: str) -> str:
+        return self.sources[source]["label"] if source in self.sources else source
+
+    def short(self, source: str) -> str:
+        return self.sources[source]["short_label"] if source in self.sources else source
+
+    def credit(self, source: str) -> str:
+        return self.sources[source]["credit"] if source in self.sources else source
+
+
+def year_points(found: list[queries.Row], k: str) -> list[charts.YearPoint]:
+    """The rows of a yearly share mart as chart points."""
+    return [
+        charts.YearPoint(r["posted_year"], r["share"], r["share_low"], r["share_high"], r[k], n)
+        for r in found
+        if (n := r["n_postings"])
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Coverage
+
+
+def coverage_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
+    found = queries.coverage_monthly(con)
+    section = Section(
+        "coverage",
+        "Coverage: postings per source and month",
+        paragraphs=[
+            "Where the data is thin. Hacker News has one “Who is hiring?” thread a month, and "
+            "a year without threads in the warehouse has no Hacker News point. The job boards "
+            "(Ashby, Greenhouse) list what is open when they are crawled, so older months hold "
+            "only the postings still open then: their history is thin and says nothing about "
+            "demand in those years.",
+            "Skill shares count only postings with a description (Greenhouse boards listed "
+            "without content have titles only).",
+        ],
+    )
+    dated = [r for r in found if r["posted_month"] is not None]
+    if not dated:
+        section.status = "empty"
+        section.paragraphs.append("The `postings` mart has no dated postings.")
+        return section
+    by_source: dict[str, list[queries.Row]] = defaultdict(list)
+    for r in dated:
+        by_source[r["source"]].append(r)
+    order = list(by_source)
+    section.paragraphs.append(
+        "Months with postings: "
+        + "; ".join(
+            f"{labels.short(s)} {month_runs(r['posted_month'] for r in by_source[s])}"
+            for s in order
+        )
+        + "."
+    )
+    total = sum(r["n_postings"] for r in dated)
+    last = max(r["posted_month"] for r in dated)
+    svg = charts.monthly_bars(
+        {s: [(r["posted_month"], r["n_postings"]) for r in by_source[s]] for s in order},
+        {s: labels.label(s) for s in order},
+    )
+    section.figures.append(
+        Figure(
+            Markup(svg),
+            f"Postings per source and month. n = {total:,} dated postings; sources: "
+            f"{', '.join(labels.label(s) for s in order)}; period "
+            f"{period_text(min(r['posted_month'] for r in dated), last)}. "
+            "Each panel has its own scale.",
+            id="fig-coverage",
+        )
+    )
+    section.tables.append(
+        Table(
+            ["source", "year", "months with postings", "postings", "with description"],
+            [
+                [
+                    labels.short(r["source"]),
+                    r["posted_year"],
+                    r["n_months"],
+                    f"{r['n_postings']:,}",
+                    f"{r['n_with_description']:,}",
+                ]
+                for r in queries.coverage_yearly(con)
+            ],
+            caption="Postings per source and year (the months behind each share).",
+            numeric={1, 2, 3, 4},
+        )
+    )
+    month_rows = [
+        [
+            labels.short(s),
+            month_text(r["posted_month"]),
+            f"{r['n_postings']:,}",
+            f"{r['n_with_description']:,}",
+        ]
+        for s in order
+        for r in by_source[s]
+    ]
+    section.tables.append(
+        Table(
+            ["source", "month", "postings", "with description"],
+            month_rows,
+            caption="Every source and month.",
+            numeric={2, 3},
+            collapsed=True,
+        )
+    )
+    undated = [r for r in found if r["posted_month"] is None]
+    if undated:
+        section.paragraphs.append(
+            "Postings without a publication date (not in any monthly figure): "
+            + ", ".join(f"{labels.label(r['source'])} {r['n_postings']:,}" for r in undated)
+            + "."
+        )
+    return section
+
+
+# ---------------------------------------------------------------------------------------------
+# Skills
+
+
+def skills_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
+    skills = [*ARTICLE_SKILLS, *NEWER_SKILLS]
+    denominators = queries.skill_denominators_yearly(con, HN, "all")
+    found = queries.skill_shares_yearly(con, HN, "all", skills)
+    section = Section(
+        "skills",
+        "Skills: the article's list against what replaced it",
+        paragraphs=[
+            "Share of Hacker News “Who is hiring?” posts naming each skill, per year, with 95% "
+            "Wilson intervals. The article (2019) names TensorFlow, Keras, Theano and Caffe as "
+            "frameworks and Hadoop, Pig, Hive and Flume for big data; PyTorch, JAX, Hugging "
+            "Face and LLMs are what took their place and the article does not name. Each panel "
+            "has its own scale.",
+        ],
+    )
+    if not denominators:
+        section.status = "empty"
+        section.paragraphs.append("No Hacker News posts with a description in the mart yet.")
+        return section
+    names = {r["skill_id"]: r["skill_name"] for r in found}
+    series = {
+        s: year_points([r for r in found if r["skill_id"] == s], "n_postings_naming")
+        for s in skills
+    }
+    n_total = sum(denominators.values())
+    section.figures.append(
+        Figure(
+            Markup(charts.skill_small_multiples(series, names, ARTICLE_SKILLS)),
+            f"Share of posts naming each skill per year, 95% intervals. n = {n_total:,} posts "
+            f"with a description; source: {labels.credit(HN)}; period: years "
+            f"{years_text(denominators)} (grey: no data). Orange: skills the article names; "
+            "blue: newer ones.",
+            id="fig-skills",
+        )
+    )
+    section.tables.append(skill_table(skills, found, denominators, names, "posts (n)"))
+    section.tables[-1].caption = (
+        f"% of Hacker News posts naming each skill (95% interval), per year; n = {n_total:,} "
+        "posts. The article's skills first, then the newer ones."
+    )
+    ml_denoms = queries.skill_denominators_yearly(con, HN, "ml_engineer")
+    if ml_denoms:
+        ml_found = queries.skill_shares_yearly(con, HN, "ml_engineer", skills)
+        table = skill_table(skills, ml_found, ml_denoms, names, "ML engineer posts (n)")
+        table.caption = (
+            "The same (%) among Hacker News posts advertising an ML engineer role "
+            f"(n = {sum(ml_denoms.values()):,}); intervals are wide where n is small."
+        )
+        table.collapsed = True
+        section.tables.append(table)
+    return section
+
+
+def skill_table(
+    skills: list[str],
+    found: list[queries.Row],
+    denominators: dict[int, int],
+    names: dict[str, str],
+    n_label: str,
+) -> Table:
+    """Skills by year: the share (95% interval) in each cell, the denominators last."""
+    cells = {(r["skill_id"], r["posted_year"]): r for r in found}
+    years = sorted(denominators)
+    rows = []
+    for skill in skills:
+        row: list = [
+            Markup('<span class="{}">{}</span>').format(
+                "old" if skill in ARTICLE_SKILLS else "new",
+                names.get(skill, skill).removeprefix("Apache "),
+            )
+        ]
+        for y in years:
+            r = cells.get((skill, y))
+            row.append(
+                share_cell(
+                    r["n_postings_naming"],
+                    r["n_postings"],
+                    r["share_low"],
+                    r["share_high"],
+                    sign=False,
+                )
+                if r
+                else "–"
+            )
+        rows.append(row)
+    rows.append([n_label] + [f"{denominators[y]:,}" for y in years])
+    return Table(["skill", *map(str, years)], rows, numeric=set(range(1, len(years) + 1)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Roles
+
+
+def roles_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
+    families = ("ml_engineer", "data_scientist")
+    found = queries.role_shares_yearly(con, families)
+    section = Section(
+        "roles",
+        "Demand: ML engineer against data scientist",
+        paragraphs=[
+            "Share of Hacker News “Who is hiring?” posts that advertise each role, per year, "
+            "with 95% Wilson intervals. A post can advertise several roles and counts in "
+            "each. Shares never mix sources: the job boards are in the table, each as a share "
+            "of its own postings, and depend on which boards are crawled.",
+        ],
+    )
+    hn = {
+        f: year_points(
+            [r for r in found if r["source"] == HN and r["role_family"] == f],
+            "n_postings_with_role",
+        )
+        for f in families
+    }
+    if not any(hn.values()):
+        section.status = "empty"
+        section.paragraphs.append("No Hacker News posts in the mart yet.")
+    else:
+        years = sorted({p.year for pts in hn.values() for p in pts})
+        n_total = sum(p.n for p in hn[families[0]])
+        section.figures.append(
+            Figure(
+                Markup(
+                    charts.share_lines(
+                        hn,
+                        {f: labels.roles[f] for f in families},
+                        "% of posts advertising the role",
+                    )
+                ),
+                "Share of posts advertising an ML engineer or a data scientist role per year, "
+                f"95% intervals. n = {n_total:,} posts; source: {labels.credit(HN)}; period: "
+                f"years {years_text(years)} (grey: no data).",
+                id="fig-roles",
+            )
+        )
+    by_cell = {(r["source"], r["posted_year"], r["role_family"]): r for r in found}
+    rows = []
+    for source, year in dict.fromkeys((r["source"], r["posted_year"]) for r in found):
+        cells = [by_cell.get((source, year, f)) for f in families]
+        n = next(c["n_postings"] for c in cells if c)
+        row = [labels.short(source), year, f"{n:,}"]
+        for c in cells:
+            row += [
+                f"{c['n_postings_with_role']:,}",
+                share_cell(c["n_postings_with_role"], n, c["share_low"], c["share_high"]),
+            ]
+        ml, ds = cells
+        row.append(
+            f"{ml['n_postings_with_role'] / ds['n_postings_with_role']:.2f}"
+            if ml and ds and ds["n_postings_with_role"]
+            else "–"
+        )
+        rows.append(row)
+    section.tables.append(
+        Table(
+            [
+                "source",
+                "year",
+                "postings",
+                "ML engineer",
+                "share (95% CI)",
+                "data scientist",
+                "share (95% CI)",
+                "ML eng. / data sci.",
+            ],
+            rows,
+            caption="Postings advertising each role, per source and year.",
+            numeric={1, 2, 3, 4, 5, 6, 7},
+        )
+    )
+    examples = queries.newest_postings(con, "ml_engineer", 12)
+    if examples:
+        section.tables.append(
+            Table(
+                ["source", "month", "company", "title"],
+                [
+                    [
+                        labels.short(r["source"]),
+                        month_text(r["posted_month"]),
+                        r["company"] or "",
+                        r["title"] if len(r["title"]) <= 140 else r["title"][:139] + "…",
+                    ]
+                    for r in examples
+                ],
+                caption="The newest postings classified ML engineer (titles as posted).",
+                collapsed=True,
+            )
+        )
+    return section
+
+
+# ---------------------------------------------------------------------------------------------
+# Pay
+
+
+def pay_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
+    found = queries.pay_yearly(con, PAY_ROLE)
+    section = Section(
+        "pay",
+        "Pay: ML engineer postings, by source, year and country",
+        paragraphs=[
+            "Annual base pay of postings classified ML engineer, one figure per posting (the "
+            "midpoint of its first stated range), annualised by the stated rules, in US dollars "
+            "at the ECB rate of the posting date and in 2019 dollars (CPI-U). Each source is "
+            "shown on its own: they cover different employers and years, so a change of source "
+            "is not a change of pay. Board or model estimates never enter; ranges that are "
+            "on-target earnings, implausible, or whose currency was inferred are left out (the "
+            "warehouse keeps them, with the reason, in `salary_quarantine`). Country “??” is "
+            "unknown or remote-anywhere.",
+        ],
+    )
+    stated = [r for r in found if r["pay_basis"] != "self_reported"]
+    if not stated:
+        section.status = "empty"
+        section.paragraphs.append("No ML engineer posting states pay in the pay series yet.")
+    else:
+        section.figures.append(pay_figure(stated, labels, "ML engineer postings", "fig-pay"))
+        section.tables.append(
+            pay_table(
+                stated,
+                labels,
+                "Employer-stated ML engineer pay by source, year and "
+                f"country, every group (n = {sum(r['n_salaries'] for r in stated):,}).",
+            )
+        )
+    self_reported = [r for r in found if r["pay_basis"] == "self_reported"]
+    sub = Section(
+        "pay-self-reported",
+        "Self-reported: aijobs.net salaries",
+        paragraphs=[
+            "What people report about their own pay on aijobs.net (CC0): self-reported, "
+            "full-time, by work year and company country. It is not employer-stated pay and "
+            "is never pooled with it.",
+        ],
+    )
+    if self_reported:
+        sub.figures.append(
+            pay_figure(
+                self_reported, labels, "self-reported ML engineer salaries", "fig-pay-self-reported"
+            )
+        )
+        sub.tables.append(
+            pay_table(
+                self_reported,
+                labels,
+                "Self-reported ML engineer salaries (aijobs.net) "
+                "by work year and company country "
+                f"(n = {sum(r['n_salaries'] for r in self_reported):,}).",
+            )
+        )
+    else:
+        sub.status = "empty"
+        sub.paragraphs.append("The aijobs.net dataset is not loaded (no rows).")
+    section.subsections.append(sub)
+    return section
+
+
+def pay_table(found: list[queries.Row], labels: Labels, caption: str) -> Table:
+    rows = [
+        [
+            labels.short(r["source"]),
+            r["pay_year"],
+            r["country"],
+            r["n_salaries"],
+            money(r["p25_annual_usd"]),
+            money(r["median_annual_usd"]),
+            money(r["p75_annual_usd"]),
+            money(r["p25_annual_usd_2019"]),
+            money(r["median_annual_usd_2019"]),
+            money(r["p75_annual_usd_2019"]),
+        ]
+        for r in found
+    ]
+    return Table(
+        [
+            "source",
+            "year",
+            "country",
+            "n",
+            "p25",
+            "median",
+            "p75",
+            "p25 (2019 $)",
+            "median (2019 $)",
+            "p75 (2019 $)",
+        ],
+        rows,
+        caption=caption,
+        numeric={1, 3, 4, 5, 6, 7, 8, 9},
+        collapsed=len(rows) > 25,
+    )
+
+
+def pay_figure(found: list[queries.Row], labels: Labels, what: str, fig_id: str) -> Figure:
+    """Box plots of the biggest countries of each source, by year, for groups with enough pay."""
+    totals: dict[str, int] = defaultdict(int)
+    for r in found:
+        totals[r["country"]] += r["n_salaries"]
+    top = [c for c, _ in sorted(totals.items(), key=lambda kv: -kv[1]) if c != "??"]
+    top = top[:MAX_PAY_COUNTRIES]
+    drawn = [r for r in found if r["country"] in top and r["n_salaries"] >= MIN_BOX]
+    drawn.sort(key=lambda r: (r["source"], top.index(r["country"]), r["pay_year"]))
+    boxes = [
+        charts.PayBox(
+            f"{labels.short(r['source'])} {r['country']} {r['pay_year']}",
+            r["n_salaries"],
+            tuple(r[f"{q}_annual_usd"] for q in charts.PAY_QUANTILES),
+            tuple(r[f"{q}_annual_usd_2019"] for q in charts.PAY_QUANTILES),
+        )
+        for r in drawn
+    ]
+    sources = sorted({r["source"] for r in drawn})
+    countries = ", ".join(dict.fromkeys(r["country"] for r in drawn)) or "none"
+    return Figure(
+        Markup(charts.pay_boxes(boxes)),
+        f"Annual pay of {what} by source, country and year: box = middle half, line = median, "
+        "whiskers = 5th–95th percentile; nominal USD (ECB rate of the posting date) above, "
+        f"2019 dollars (CPI-U) below. n = {sum(b.n for b in boxes):,} salaries (groups of at "
+        f"least {MIN_BOX}, countries {countries}); "
+        f"sources: {', '.join(labels.label(s) for s in sources) or 'none'}; period: years "
+        f"{years_text(r['pay_year'] for r in drawn)}.",
+        id=fig_id,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Public datasets
+
+
+def datasets_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
+    section = Section(
+        "datasets",
+        "Public datasets",
+        paragraphs=[
+            "Data others publish, loaded whole as snapshots and shown beside our own, never "
+            "pooled with it.",
+        ],
+    )
+    indeed = labels.credit("indeed")
+    found = queries.ai_share_monthly(con)
+    if found:
+        series: dict[str, list[tuple[date, float]]] = defaultdict(list)
+        for r in found:
+            series[r["country"]].append((r["posting_month"], float(r["ai_share_pct_mean"])))
+        first = min(r["posting_month"] for r in found)
+        last = max(r["posting_month"] for r in found)
+        section.figures.append(
+            Figure(
+                Markup(charts.monthly_lines(series, "% of postings mentioning AI")),
+                "Share of job postings mentioning AI, monthly mean of daily values, by "
+                f"country. n = {sum(r['n_days'] for r in found):,} country-days; source: "
+                f"Indeed Hiring Lab AI tracker ({indeed}); period {period_text(first, last)}.",
+                id="fig-indeed-ai-share",
+            )
+        )
+    else:
+        section.paragraphs.append(f"Indeed Hiring Lab AI share ({indeed}): not loaded (no rows).")
+    for r in queries.dataset_snapshots(con):
+        if r["dataset"] == "indeed_ai_share":
+            continue
+        span = f", {period_text(r['first_date'], r['last_date'])}" if r["n_rows"] else ""
+        section.paragraphs.append(
+            f"{r['label']} ({r['credit']}): {r['n_rows']:,} rows{span}"
+            + ("." if r["n_rows"] else " (not loaded).")
+            + (
+                " Fields written by a language model: used only as a cross-check, never as a "
+                "source of counts here."
+                if r["dataset"] == "hn_structured_jobs"
+                else ""
+            )
+        )
+    return section
+
+
+# ---------------------------------------------------------------------------------------------
+# Claims
+
+
+def interval_text(row: queries.Row) -> str:
+    """The headline's 95% interval, written as its claim's rule reads it (x, $ or %)."""
+    low, high = row["observed_low"], row["observed_high"]
+    if low is None or high is None:
+        return "–"
+    rule = str(row["rule"] or "")
+    if "ratio" in rule or rule == "not_testable":
+        return f"{low:.2f}–{high:.2f}"  # a ratio of two shares (x times)
+    if "figure" in rule or min(low, high) >= 1000:
+        return f"{money(low)}–{money(high)}"
+    if 0 <= low <= high <= 1:
+        digits = 2 if high < 0.01 else 1
+        return f"{100 * low:.{digits}f}–{100 * high:.{digits}f}%"
+    return f"{fmt(low)}–{fmt(high)}"
+
+
+CHECK_COLUMNS = {
+    "check_label": "check",
+    "observed_text": "we observe",
+    "sample_size": "n",
+    "sample_unit": "of",
+    "counts_toward_verdict": "counts",
+    "evidence": "from",
+}
+
+
+def checks_table(found: list[queries.Row]) -> Table:
+    """The checks of one claim, as a reader needs them."""
+    return Table(
+        list(CHECK_COLUMNS.values()),
+        [[fmt(r[c]) for c in CHECK_COLUMNS] for r in found],
+        caption=f"The checks behind the verdict ({len(found)}); every column is in `claim_checks`.",
+        numeric={2},
+    )
+
+
+def claims_sections(
+    con: duckdb.DuckDBPyConnection, titles: dict[str, str]
+) -> tuple[Section, Section]:
+    """The claims table, and the evidence section each of its rows links to."""
+    found = queries.claims(con)
+    checks = queries.claim_checks(con)
+    table_section = Section(
+        "claims",
+        "The 2019 article's claims, checked",
+        paragraphs=[
+            "Each claim of the article (upGrad blog, December 2019) against the closest honest "
+            "analogue in this warehouse, with its sample size, its period and a verdict: "
+            "supported, contradicted, mixed or insufficient data. Where our analogue measures "
+            "something else than the article's source (profiles against postings), the reason "
+            "says so. Click a claim for its evidence."
+        ],
+    )
+    evidence = Section(
+        "evidence",
+        "Evidence, claim by claim",
+        paragraphs=["Every column the warehouse keeps for each claim, and where its chart is."],
+    )
+    table_rows, ids = [], []
+    for row in found:
+        cid = row["claim_id"]
+        ids.append(f"row-{claim_anchor(cid)}")
+        quote = Markup("{}").format(row["article_says"])
+        if row["analogue_measures"]:
+            quote += Markup('<br><span class="muted">We measure instead: {}</span>').format(
+                row["analogue_measures"]
+            )
+        observed = Markup("{}").format(shorten(fmt(row["headline_text"] or row["observed_text"])))
+        if row["period"]:
+            observed += Markup('<br><span class="muted">{}</span>').format(row["period"])
+        table_rows.append(
+            [
+                Markup('<a href="#{}">{}</a>').format(claim_anchor(cid), cid),
+                Markup('<span class="verdict v-{}">{}</span>').format(
+                    anchor(row["verdict"]), row["verdict"]
+                ),
+                quote,
+                observed,
+                fmt(row["sample_size"]),
+                interval_text(row),
+                shorten(fmt(row["reason"])),
+            ]
+        )
+        sub = Section(claim_anchor(cid), cid)
+        sub.paragraphs.append(Markup("<q>{}</q>").format(row["article_says"]))
+        sub.tables.append(
+            Table(
+                ["field", "value"],
+                [[k, fmt(v)] for k, v in row.items() if k not in ("claim_id", "evidence")],
+            )
+        )
+        if row["evidence"]:
+            sub.paragraphs.append(f"Evidence: {row['evidence']}")
+        if checks.get(cid):
+            sub.tables.append(checks_table(checks[cid]))
+        target = next((s for prefix, s in CLAIM_SECTIONS if cid.startswith(prefix)), None)
+        if target in titles:
+            sub.paragraphs.append(
+                Markup('See the chart: <a href="#{}">{}</a>.').format(target, titles[target])
+            )
+        evidence.subsections.append(sub)
+    table_section.tables.append(
+        Table(
+            ["claim", "verdict", "the article says", "we observe", "n", "95% interval", "reason"],
+            table_rows,
+            caption=f"{len(table_rows)} claims.",
+            numeric={4},
+            row_ids=ids,
+            css_class="claims",
+        )
+    )
+    return table_section, evidence
+
+
+def build_sections(con: duckdb.DuckDBPyConnection) -> list[Section]:
+    """Every section of the report, in reading order."""
+    labels = Labels(con)
+    body = [
+        skills_section(con, labels),
+        roles_section(con, labels),
+        pay_section(con, labels),
+        datasets_section(con, labels),
+        coverage_section(con, labels),
+    ]
+    claims, evidence = claims_sections(con, {s.id: s.title for s in body})
+    return [claims, *body, evidence]
