@@ -14,7 +14,8 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.ingest.corpus import iter_documents, open_corpus
+from pipeline.eval.documents import documents
+from pipeline.ingest.corpus import open_corpus
 from pipeline.ingest.load import POSTING_COLUMNS, connect, load_file
 
 BASELINE_ROWS = 5_000
@@ -33,7 +34,7 @@ def landing_rows() -> list[dict]:
             "extras": {"thread_month": (d.posted_at or "")[:7]},
             "content_hash": d.source_id,
         }
-        for d in iter_documents(open_corpus(), sources=("hackernews",))
+        for d in documents(open_corpus(), ("hackernews",))
     ]
 
 

@@ -16,12 +16,13 @@ import platform
 import re
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-from pipeline.ingest.corpus import iter_documents, open_corpus
+from pipeline.eval.documents import documents
+from pipeline.ingest.corpus import open_corpus
+from pipeline.paths import LABELS_DIR
 from pipeline.salary import extract_salaries
 
-LABELS = Path(__file__).resolve().parent.parent / "tests/pipeline/labels/salary_labels.jsonl"
+LABELS = LABELS_DIR / "salary_labels.jsonl"
 
 # The regex of the brief, with the two ``k`` made capturing groups so that matches can be read
 # as amounts; capturing changes nothing of what matches.
@@ -90,7 +91,7 @@ def main() -> None:
     args = parser.parse_args()
 
     corpus = open_corpus()
-    docs = list(iter_documents(corpus))
+    docs = list(documents(corpus))
     hn = [d.text for d in docs if d.source == "hackernews"]
     labels = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line]
     texts = {(d.source, d.source_id): d.text for d in docs}

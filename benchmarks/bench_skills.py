@@ -23,7 +23,8 @@ from collections.abc import Callable
 
 from pipeline.domain.skills import TAXONOMY_VERSION, extract_skills, load_taxonomy
 from pipeline.eval import SKILLS_LABELS, labelled_documents, load_labels, score_skills
-from pipeline.ingest.corpus import iter_documents, open_corpus
+from pipeline.eval.documents import documents
+from pipeline.ingest.corpus import open_corpus
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 
     corpus = open_corpus(args.corpus)
-    posts = [d.text for d in iter_documents(corpus, ("hackernews",))]
+    posts = [d.text for d in documents(corpus, ("hackernews",))]
     sample = posts[:: args.stride]
     megabytes = sum(len(t.encode()) for t in posts) / 1e6
     log.info("%d HN posts (%.1f MB); baseline sample %d posts", len(posts), megabytes, len(sample))
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     labels = load_labels(SKILLS_LABELS, "skills")
     docs = labelled_documents(corpus, labels)
     texts = {k: f"{d.title}\n{d.text}" for k, d in docs.items()}
-    ours = score_skills(labels, {k: extract_skills(t) for k, t in texts.items()})
+    ours = score_skills(labels, {k: d.skills() for k, d in docs.items()})
     theirs = score_skills(labels, {k: baseline(t) for k, t in texts.items()})
 
     out = sys.stdout

@@ -13,21 +13,10 @@ from pathlib import Path
 from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection
 
-from pipeline.domain import pay, roles, skills
+from pipeline.domain import pay, postings, roles, skills
 from pipeline.domain.degree import degree_asked
-from pipeline.domain.geo import country_of, country_of_post
+from pipeline.domain.geo import country_of
 from pipeline.domain.text import html_to_text
-
-
-def skills_of(text: str | None) -> list[str]:
-    """Return a posting's skill ids, sorted so that rebuilds give identical rows."""
-    return sorted(skills.extract_skills(text)) if text else []
-
-
-def role_families_of(text: str | None) -> list[str]:
-    """Return every role family a free-text post advertises, in TAXONOMY.md's order."""
-    found = roles.classify_roles(text) if text else {"other"}
-    return [f for f in roles.FAMILIES if f in found]
 
 
 def role_family_of_title(title: str | None) -> str | None:
@@ -47,7 +36,7 @@ def classifier_version() -> str:
     and only a rebuild; otherwise incremental builds classify only new posting versions.
     """
     digest = hashlib.sha256(skills.TAXONOMY_VERSION.encode())
-    for module in (skills, roles):
+    for module in (skills, roles, postings):
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:12]
 
@@ -56,9 +45,10 @@ def classifier_version() -> str:
 FUNCTIONS = {
     "jt_html_to_text": (html_to_text, ["VARCHAR"], "VARCHAR"),
     "jt_country_of": (country_of, ["VARCHAR"], "VARCHAR"),
-    "jt_country_of_post": (country_of_post, ["VARCHAR"], "VARCHAR"),
-    "jt_skills": (skills_of, ["VARCHAR"], "VARCHAR[]"),
-    "jt_role_families": (role_families_of, ["VARCHAR"], "VARCHAR[]"),
+    "jt_posting_country": (postings.posting_country, ["VARCHAR"] * 4, "VARCHAR"),
+    "jt_has_description": (postings.has_description, ["VARCHAR"], "BOOLEAN"),
+    "jt_posting_skills": (postings.posting_skills, ["VARCHAR", "VARCHAR"], "VARCHAR[]"),
+    "jt_posting_roles": (postings.posting_roles, ["VARCHAR", "VARCHAR", "VARCHAR"], "VARCHAR[]"),
     "jt_role_family_of_title": (role_family_of_title, ["VARCHAR"], "VARCHAR"),
     "jt_taxonomy_version": (taxonomy_version, [], "VARCHAR"),
     "jt_classifier_version": (classifier_version, [], "VARCHAR"),

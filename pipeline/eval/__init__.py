@@ -2,8 +2,9 @@
 
 Run ``python -m pipeline.eval`` (``make eval``): it prints micro precision and recall of skills,
 a per-skill table, the role accuracy (exact set match) and the role confusion. The labels
-(``tests/pipeline/labels/*.jsonl``) hold ids and labels only; the texts are read from the
-replay corpus, which never enters the repository.
+(``tests/pipeline/labels/*.jsonl``) hold ids and labels only; the postings are what the spiders
+land from the replay corpus (``documents``), read as the warehouse reads them
+(``pipeline.domain.postings``), so the scores are of what production classifies.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.domain.roles import FAMILIES, classify_roles, classify_title
-from pipeline.domain.skills import extract_skills
-from pipeline.ingest.corpus import Corpus, Document, iter_documents, open_corpus
+from pipeline.domain.roles import FAMILIES
+from pipeline.eval.documents import Document, labelled_documents
+from pipeline.ingest.corpus import Corpus, open_corpus
 from pipeline.paths import LABELS_DIR
 
 SKILLS_LABELS = LABELS_DIR / "skills_labels.jsonl"
@@ -49,32 +50,14 @@ def load_splits(path: Path) -> dict[Key, str]:
     return out
 
 
-def labelled_documents(corpus: Corpus, keys: Iterable[Key]) -> dict[Key, Document]:
-    """Return the corpus documents of the labelled keys; raise if one is missing."""
-    wanted = set(keys)
-    docs = {
-        (d.source, d.source_id): d
-        for d in iter_documents(corpus)
-        if (d.source, d.source_id) in wanted
-    }
-    missing = wanted - docs.keys()
-    if missing:
-        raise LookupError(
-            f"{len(missing)} labelled postings not in the corpus, e.g. {min(missing)}"
-        )
-    return docs
-
-
 def skills_of(doc: Document) -> set[str]:
-    """Return the skills of a posting: its title and text are read together."""
-    return extract_skills(f"{doc.title}\n{doc.text}")
+    """Return the skills the warehouse finds in a posting."""
+    return doc.skills()
 
 
 def roles_of(doc: Document) -> set[str]:
-    """Return the role families of a posting: a board job by its title, an HN post by its text."""
-    if doc.source == "hackernews":
-        return classify_roles(doc.text)
-    return {classify_title(doc.title)}
+    """Return the role families the warehouse gives a posting."""
+    return doc.roles()
 
 
 @dataclass

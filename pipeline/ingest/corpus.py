@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -16,7 +15,6 @@ from pathlib import Path
 from w3lib.url import canonicalize_url
 
 from pipeline.config import corpus_path
-from pipeline.domain.text import html_to_text
 
 
 class CorpusError(RuntimeError):
@@ -94,50 +92,3 @@ class Corpus:
 def open_corpus(path: Path | str | None = None) -> Corpus:
     """Open the corpus at ``path`` or at the default place."""
     return Corpus(path or corpus_path())
-
-
-@dataclass(frozen=True)
-class Document:
-    """A posting's text as the corpus holds it, for labelled sets and benchmarks."""
-
-    source: str
-    source_id: str
-    title: str
-    text: str
-    posted_at: str | None
-
-
-def iter_documents(
-    corpus: Corpus, sources: tuple[str, ...] = ("hackernews", "ashby", "greenhouse")
-) -> Iterator[Document]:
-    """Yield every posting text of the corpus, keyed as the spiders key them.
-
-    Ids: Hacker News comment id; Ashby ``<board>/<job id>``; Greenhouse ``<board>/<job id>``.
-    """
-    for rec in corpus.recordings.values():
-        if rec.source not in sources:
-            continue
-        if rec.source == "hackernews" and "/items/" in rec.url:
-            thread = json.loads(rec.body())
-            for c in thread.get("children") or []:
-                if c.get("text") and c.get("author"):
-                    yield Document(
-                        "hackernews", str(c["id"]), "", html_to_text(c["text"]), c.get("created_at")
-                    )
-        elif rec.source == "ashby":
-            board = rec.url.split("/job-board/")[1].split("?")[0]
-            for j in json.loads(rec.body()).get("jobs", []):
-                text = j.get("descriptionPlain") or html_to_text(j.get("descriptionHtml"))
-                yield Document(
-                    "ashby", f"{board}/{j['id']}", j.get("title") or "", text, j.get("publishedAt")
-                )
-        elif rec.source == "greenhouse":
-            board = rec.url.split("/boards/")[1].split("/")[0]
-            for j in json.loads(rec.body()).get("jobs", []):
-                yield Document(
-                    "greenhouse",
-                    f"{board}/{j['id']}",
-                    j.get("title") or "",
-                    html_to_text(j.get("content")),
-                    j.get("first_published") or j.get("updated_at"),
-                )

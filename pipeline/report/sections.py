@@ -11,19 +11,16 @@ import duckdb
 from markupsafe import Markup
 
 from pipeline.report import charts, queries
+from pipeline.report.claims import claims_sections
 from pipeline.report.page import (
     Figure,
     Section,
     Table,
-    anchor,
-    claim_anchor,
-    fmt,
     money,
     month_runs,
     month_text,
     period_text,
     share_cell,
-    shorten,
     years_text,
 )
 
@@ -33,15 +30,6 @@ PAY_ROLE = "ml_engineer"
 MIN_BOX = 5  # fewer salaries than this in a year and country: in the table, not drawn as a box
 MAX_PAY_COUNTRIES = 4
 HN = "hackernews"
-
-# Where the evidence of a claim is drawn, by the claim id's prefix.
-CLAIM_SECTIONS = (
-    ("salary", "pay"),
-    ("growth", "roles"),
-    ("mle-vs-ds", "roles"),
-    ("skills", "skills"),
-    ("ai-share", "datasets"),
-)
 
 
 class Labels:
@@ -543,124 +531,6 @@ def datasets_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
             )
         )
     return section
-
-
-# ---------------------------------------------------------------------------------------------
-# Claims
-
-
-def interval_text(row: queries.Row) -> str:
-    """The headline's 95% interval, written as its claim's rule reads it (x, $ or %)."""
-    low, high = row["observed_low"], row["observed_high"]
-    if low is None or high is None:
-        return "–"
-    rule = str(row["rule"] or "")
-    if "ratio" in rule or rule == "not_testable":
-        return f"{low:.2f}–{high:.2f}"  # a ratio of two shares (x times)
-    if "figure" in rule or min(low, high) >= 1000:
-        return f"{money(low)}–{money(high)}"
-    if 0 <= low <= high <= 1:
-        digits = 2 if high < 0.01 else 1
-        return f"{100 * low:.{digits}f}–{100 * high:.{digits}f}%"
-    return f"{fmt(low)}–{fmt(high)}"
-
-
-CHECK_COLUMNS = {
-    "check_label": "check",
-    "observed_text": "we observe",
-    "sample_size": "n",
-    "sample_unit": "of",
-    "counts_toward_verdict": "counts",
-    "evidence": "from",
-}
-
-
-def checks_table(found: list[queries.Row]) -> Table:
-    """The checks of one claim, as a reader needs them."""
-    return Table(
-        list(CHECK_COLUMNS.values()),
-        [[fmt(r[c]) for c in CHECK_COLUMNS] for r in found],
-        caption=f"The checks behind the verdict ({len(found)}); every column is in `claim_checks`.",
-        numeric={2},
-    )
-
-
-def claims_sections(
-    con: duckdb.DuckDBPyConnection, titles: dict[str, str]
-) -> tuple[Section, Section]:
-    """The claims table, and the evidence section each of its rows links to."""
-    found = queries.claims(con)
-    checks = queries.claim_checks(con)
-    table_section = Section(
-        "claims",
-        "The 2019 article's claims, checked",
-        paragraphs=[
-            "Each claim of the article (upGrad blog, December 2019) against the closest honest "
-            "analogue in this warehouse, with its sample size, its period and a verdict: "
-            "supported, contradicted, mixed or insufficient data. Where our analogue measures "
-            "something else than the article's source (profiles against postings), the reason "
-            "says so. Click a claim for its evidence."
-        ],
-    )
-    evidence = Section(
-        "evidence",
-        "Evidence, claim by claim",
-        paragraphs=["Every column the warehouse keeps for each claim, and where its chart is."],
-    )
-    table_rows, ids = [], []
-    for row in found:
-        cid = row["claim_id"]
-        ids.append(f"row-{claim_anchor(cid)}")
-        quote = Markup("{}").format(row["article_says"])
-        if row["analogue_measures"]:
-            quote += Markup('<br><span class="muted">We measure instead: {}</span>').format(
-                row["analogue_measures"]
-            )
-        observed = Markup("{}").format(shorten(fmt(row["headline_text"] or row["observed_text"])))
-        if row["period"]:
-            observed += Markup('<br><span class="muted">{}</span>').format(row["period"])
-        table_rows.append(
-            [
-                Markup('<a href="#{}">{}</a>').format(claim_anchor(cid), cid),
-                Markup('<span class="verdict v-{}">{}</span>').format(
-                    anchor(row["verdict"]), row["verdict"]
-                ),
-                quote,
-                observed,
-                fmt(row["sample_size"]),
-                interval_text(row),
-                shorten(fmt(row["reason"])),
-            ]
-        )
-        sub = Section(claim_anchor(cid), cid)
-        sub.paragraphs.append(Markup("<q>{}</q>").format(row["article_says"]))
-        sub.tables.append(
-            Table(
-                ["field", "value"],
-                [[k, fmt(v)] for k, v in row.items() if k not in ("claim_id", "evidence")],
-            )
-        )
-        if row["evidence"]:
-            sub.paragraphs.append(f"Evidence: {row['evidence']}")
-        if checks.get(cid):
-            sub.tables.append(checks_table(checks[cid]))
-        target = next((s for prefix, s in CLAIM_SECTIONS if cid.startswith(prefix)), None)
-        if target in titles:
-            sub.paragraphs.append(
-                Markup('See the chart: <a href="#{}">{}</a>.').format(target, titles[target])
-            )
-        evidence.subsections.append(sub)
-    table_section.tables.append(
-        Table(
-            ["claim", "verdict", "the article says", "we observe", "n", "95% interval", "reason"],
-            table_rows,
-            caption=f"{len(table_rows)} claims.",
-            numeric={4},
-            row_ids=ids,
-            css_class="claims",
-        )
-    )
-    return table_section, evidence
 
 
 def build_sections(con: duckdb.DuckDBPyConnection) -> list[Section]:

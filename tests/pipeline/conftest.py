@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from pipeline.ingest.corpus import Corpus, Document, iter_documents
+from pipeline.eval.documents import Document, labelled_documents
+from pipeline.ingest.corpus import Corpus
 from pipeline.paths import LABELS_DIR
 
 SALARY_LABELS = LABELS_DIR / "salary_labels.jsonl"
@@ -30,9 +31,4 @@ def salary_documents(corpus: Corpus, salary_labels: list[dict]) -> dict[tuple[st
     Uses the shared ``corpus`` fixture, which fails under CI and skips elsewhere when the
     corpus is missing.
     """
-    wanted = {(r["source"], r["source_id"]) for r in salary_labels}
-    return {
-        (d.source, d.source_id): d
-        for d in iter_documents(corpus)
-        if (d.source, d.source_id) in wanted
-    }
+    return labelled_documents(corpus, {(r["source"], r["source_id"]) for r in salary_labels})

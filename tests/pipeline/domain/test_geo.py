@@ -12,6 +12,7 @@ import pytest
 
 from pipeline.domain import geo
 from pipeline.domain.geo import countries_of, country_of, country_of_post
+from pipeline.eval.documents import labelled_documents
 from pipeline.paths import LABELS_DIR
 
 LABELS = LABELS_DIR / "geo_labels.jsonl"
@@ -390,50 +391,16 @@ def test_labels_file_shape():
         assert row["country"] is None or re.fullmatch(r"[A-Z]{2}", row["country"]), row
 
 
-def _corpus_texts(corpus, labels: list[dict]) -> dict[tuple[str, str], str | None]:
-    """Return what the function reads for each labelled posting, keyed by (source, id).
-
-    Hacker News: the post text; Greenhouse: ``location.name``; Ashby: the ``location`` string.
-    """
-    from pipeline.ingest.corpus import iter_documents
-
-    wanted = {(row["source"], row["source_id"]) for row in labels}
-    out: dict[tuple[str, str], str | None] = {}
-    for doc in iter_documents(corpus, ("hackernews",)):
-        if ("hackernews", doc.source_id) in wanted:
-            out[("hackernews", doc.source_id)] = doc.text
-    for rec in corpus.by_source("greenhouse"):
-        board = rec.url.split("/boards/")[1].split("/")[0]
-        for job in json.loads(rec.body()).get("jobs", []):
-            key = ("greenhouse", f"{board}/{job['id']}")
-            if key in wanted:
-                out[key] = (job.get("location") or {}).get("name")
-    for rec in corpus.by_source("ashby"):
-        board = rec.url.split("/job-board/")[1].split("?")[0]
-        for job in json.loads(rec.body()).get("jobs", []):
-            key = ("ashby", f"{board}/{job['id']}")
-            if key in wanted:
-                out[key] = job.get("location")
-    return out
-
-
 @pytest.mark.corpus
 def test_labelled_corpus_accuracy(corpus):
     labels = _labels()
-    texts = _corpus_texts(corpus, labels)
-    missing = [
-        (r["source"], r["source_id"]) for r in labels if (r["source"], r["source_id"]) not in texts
-    ]
-    assert missing == [], f"labelled postings not in the corpus: {missing[:5]}"
+    docs = labelled_documents(corpus, {(r["source"], r["source_id"]) for r in labels})
     misses = []
     per_source: Counter = Counter()
     right: Counter = Counter()
     for row in labels:
         key = (row["source"], row["source_id"])
-        if row["source"] == "hackernews":
-            got = country_of_post(texts[key])
-        else:
-            got = country_of(texts[key])
+        got = docs[key].country()
         per_source[row["source"]] += 1
         if got == row["country"]:
             right[row["source"]] += 1

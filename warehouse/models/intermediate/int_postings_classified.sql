@@ -20,35 +20,19 @@ latest as (
 
 ),
 
-texts as (
-
-    select
-        posting_id,
-        content_hash,
-        source,
-        title,
-        concat_ws(chr(10), title, description_text) as full_text,
-        coalesce(length(trim(description_text)), 0) > 0 as has_description
-    from latest
-
-),
-
 classified as (
 
+    -- The rule of what is read (a board's title, a post's text; skills only with a
+    -- description) is pipeline.domain.postings, which the evaluation applies too.
     select
         posting_id,
         content_hash,
-        has_description,
-        -- Skills only from postings that have a description: a bare title names too few of
-        -- them, and would dilute every share with postings that could not name any.
-        case when has_description then jt_skills(full_text) else [] end as skill_ids,
-        case
-            when source = 'hackernews' then jt_role_families(full_text)
-            else [jt_role_family_of_title(title)]
-        end as role_families,
+        jt_has_description(description_text) as has_description,
+        jt_posting_skills(title, description_text) as skill_ids,
+        jt_posting_roles(source, title, description_text) as role_families,
         jt_taxonomy_version() as taxonomy_version,
         jt_classifier_version() as classifier_version
-    from texts
+    from latest
 
 ),
 

@@ -1,6 +1,6 @@
 -- One row per posting (newest version) and the country it is in: the one place of the rule.
 -- A Hacker News post says where it is in its header and first lines; a board's posting in its
--- country field, else its location field (pipeline.domain.geo).
+-- country field, else its location field (pipeline.domain.postings.posting_country).
 with
 
 versions as (select * from {{ ref('int_postings_versioned') }}),
@@ -16,10 +16,7 @@ final as (
 
     select
         posting_id,
-        case
-            when source = 'hackernews' then jt_country_of_post(description_text)
-            else coalesce(jt_country_of(country_text), jt_country_of(location_text))
-        end as country
+        jt_posting_country(source, description_text, country_text, location_text) as country
     from latest
 
 )
