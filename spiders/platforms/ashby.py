@@ -5,8 +5,6 @@ Boards come from sources.toml or ``-a boards=cohere,harvey``; one request a boar
 
 from __future__ import annotations
 
-import scrapy
-
 from spiders.items import JobPosting
 from spiders.platforms.base import JobBoardSpider
 
@@ -18,13 +16,8 @@ class AshbySpider(JobBoardSpider):
     allowed_domains = ["api.ashbyhq.com"]
     api_base = API
 
-    async def start(self):
-        for board in self.arg_list("boards"):
-            yield scrapy.Request(
-                f"{self.api_base}/{board}?includeCompensation=true",
-                callback=self.parse_board,
-                cb_kwargs={"board": board},
-            )
+    def board_url(self, board: str) -> str:
+        return f"{self.api_base}/{board}?includeCompensation=true"
 
     def posting(self, job: dict, board: str) -> JobPosting:
         """Build the posting of one Ashby job object."""

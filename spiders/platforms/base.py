@@ -78,7 +78,21 @@ class JsonApiSpider(scrapy.Spider):
 
 
 class JobBoardSpider(JsonApiSpider):
-    """A job board API that answers ``{"jobs": [...]}`` per board; subclasses build postings."""
+    """A job board API that answers ``{"jobs": [...]}`` per board; subclasses build postings.
+
+    ``boards`` (sources.toml or ``-a boards=a,b``) are fetched one request each, at the URL
+    ``board_url`` gives.
+    """
+
+    async def start(self):
+        for board in self.arg_list("boards"):
+            yield scrapy.Request(
+                self.board_url(board), callback=self.parse_board, cb_kwargs={"board": board}
+            )
+
+    def board_url(self, board: str) -> str:
+        """Return the API URL of one board's jobs."""
+        raise NotImplementedError
 
     def parse_board(self, response, board: str):
         data = self.load_json(response)

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import html
 
-import scrapy
-
 from spiders.items import JobPosting
 from spiders.platforms.base import JobBoardSpider
 
@@ -20,13 +18,9 @@ class GreenhouseSpider(JobBoardSpider):
     allowed_domains = ["boards-api.greenhouse.io"]
     api_base = API
 
-    async def start(self):
-        with_content = set(self.arg_list("content"))
-        for board in self.arg_list("boards"):
-            url = f"{self.api_base}/{board}/jobs" + (
-                "?content=true" if board in with_content else ""
-            )
-            yield scrapy.Request(url, callback=self.parse_board, cb_kwargs={"board": board})
+    def board_url(self, board: str) -> str:
+        with_content = board in self.arg_list("content")
+        return f"{self.api_base}/{board}/jobs" + ("?content=true" if with_content else "")
 
     def posting(self, job: dict, board: str) -> JobPosting:
         """Build the posting of one Greenhouse job object."""

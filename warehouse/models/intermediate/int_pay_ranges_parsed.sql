@@ -3,45 +3,22 @@
 -- pipeline.pay decides everything (structured pay wins over text); this model only unnests.
 with
 
-versions as (select * from {{ ref('int_postings_versioned') }}),
+latest as (select * from {{ ref('int_postings_located') }}),
 
 classified as (select posting_id, role_family from {{ ref('int_postings_classified') }}),
 
-located as (select * from {{ ref('int_postings_located') }}),
-
-latest as (
-
-    select * from versions
-    where version_rank = 1
-
-),
-
 priceable as (
-
-    select
-        latest.posting_id,
-        latest.source,
-        located.country,
-        cast(timezone('UTC', posted_at) as date) as posted_date,
-        cast(date_trunc('month', posted_at) as date) as posted_month,
-        concat_ws(chr(10), description_text, salary_text) as pay_text,
-        cast(pay_structured as varchar) as pay_json
-    from latest
-    inner join located using (posting_id)
-    where coalesce(description_text, salary_text, cast(pay_structured as varchar)) is not null
-
-),
-
-priced as (
 
     select
         posting_id,
         source,
         country,
-        posted_date,
-        posted_month,
-        jt_pay_rows(source, pay_text, pay_json, country, posted_date) as pay_rows
-    from priceable
+        cast(timezone('UTC', posted_at) as date) as posted_date,
+        cast(date_trunc('month', posted_at) as date) as posted_month,
+        concat_ws(chr(10), description_text, salary_text) as pay_text,
+        cast(pay_structured as varchar) as pay_json
+    from latest
+    where coalesce(description_text, salary_text, cast(pay_structured as varchar)) is not null
 
 ),
 
@@ -53,8 +30,8 @@ unnested as (
         country,
         posted_date,
         posted_month,
-        unnest(pay_rows) as pay
-    from priced
+        unnest(jt_pay_rows(source, pay_text, pay_json, country, posted_date)) as pay
+    from priceable
 
 ),
 

@@ -3,16 +3,9 @@
 -- postings mart joins this on posting_id.
 with
 
-versions as (select * from {{ ref('int_postings_versioned') }}),
+postings as (select posting_id from {{ ref('int_postings_located') }}),
 
 salaries as (select * from {{ ref('int_pay_ranges_parsed') }}),
-
-latest as (
-
-    select posting_id from versions
-    where version_rank = 1
-
-),
 
 ranges_counted as (
 
@@ -42,7 +35,7 @@ first_plausible as (
 final as (
 
     select
-        latest.posting_id,
+        postings.posting_id,
         first_plausible.annual_min_amount as salary_min_annual,
         first_plausible.annual_max_amount as salary_max_annual,
         first_plausible.currency as salary_currency,
@@ -54,7 +47,7 @@ final as (
             as salary_mid_usd_2019,
         first_plausible.pay_basis,
         coalesce(ranges_counted.n_salary_ranges, 0) as n_salary_ranges
-    from latest
+    from postings
     left join first_plausible using (posting_id)
     left join ranges_counted using (posting_id)
 

@@ -1,8 +1,6 @@
 -- One row per posting (the newest version of it), with the columns users query.
 with
 
-versions as (select * from {{ ref('int_postings_versioned') }}),
-
 classified as (
 
     select posting_id, role_family, role_families, has_description
@@ -10,16 +8,9 @@ classified as (
 
 ),
 
-located as (select * from {{ ref('int_postings_located') }}),
+latest as (select * from {{ ref('int_postings_located') }}),
 
 pay as (select * from {{ ref('int_postings_pay_summarised') }}),
-
-latest as (
-
-    select * from versions
-    where version_rank = 1
-
-),
 
 final as (
 
@@ -32,7 +23,7 @@ final as (
         company,
         location_text,
         country_text,
-        located.country,
+        country,
         is_remote,
         posted_at,
         cast(date_trunc('month', posted_at) as date) as posted_month,
@@ -59,7 +50,6 @@ final as (
         first_seen_at,
         last_seen_at
     from latest
-    left join located using (posting_id)
     left join classified using (posting_id)
     left join pay using (posting_id)
 

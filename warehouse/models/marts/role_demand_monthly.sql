@@ -33,9 +33,7 @@ final as (
         families.role_family,
         coalesce(numerators.n_advertising, 0) as n_postings_with_role,
         denominators.n_postings,
-        coalesce(numerators.n_advertising, 0) / denominators.n_postings as share,
-        {{ wilson_low('coalesce(numerators.n_advertising, 0)', 'denominators.n_postings') }} as share_low,
-        {{ wilson_high('coalesce(numerators.n_advertising, 0)', 'denominators.n_postings') }} as share_high
+        {{ share_columns('coalesce(numerators.n_advertising, 0)', 'denominators.n_postings') }}
     from denominators
     cross join families
     left join numerators

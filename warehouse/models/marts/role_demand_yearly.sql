@@ -8,14 +8,7 @@ families as (select role_family, display_name from {{ ref('role_families') }}),
 
 summed as (
 
-    select
-        source,
-        year(posted_month) as posted_year,
-        role_family,
-        sum(n_postings_with_role) as n_postings_with_role,
-        sum(n_postings) as n_postings
-    from monthly
-    group by all
+    {{ summed_to_years('monthly', ['role_family'], 'n_postings_with_role') }}
 
 ),
 
@@ -28,9 +21,7 @@ final as (
         families.display_name as role_name,
         summed.n_postings_with_role,
         summed.n_postings,
-        summed.n_postings_with_role / summed.n_postings as share,
-        {{ wilson_low('summed.n_postings_with_role', 'summed.n_postings') }} as share_low,
-        {{ wilson_high('summed.n_postings_with_role', 'summed.n_postings') }} as share_high
+        {{ share_columns('summed.n_postings_with_role', 'summed.n_postings') }}
     from summed
     inner join families using (role_family)
 

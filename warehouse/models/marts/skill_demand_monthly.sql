@@ -66,9 +66,7 @@ final as (
         skills_per_source.skill_id,
         coalesce(numerators.n_naming, 0) as n_postings_naming,
         denominators.n_postings,
-        coalesce(numerators.n_naming, 0) / denominators.n_postings as share,
-        {{ wilson_low('coalesce(numerators.n_naming, 0)', 'denominators.n_postings') }} as share_low,
-        {{ wilson_high('coalesce(numerators.n_naming, 0)', 'denominators.n_postings') }} as share_high,
+        {{ share_columns('coalesce(numerators.n_naming, 0)', 'denominators.n_postings') }},
         jt_taxonomy_version() as taxonomy_version
     from denominators
     inner join skills_per_source using (source)

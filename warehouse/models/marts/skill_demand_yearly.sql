@@ -10,15 +10,7 @@ taxonomy as (select skill_id, display_name, category from {{ ref('skills') }}),
 
 summed as (
 
-    select
-        source,
-        year(posted_month) as posted_year,
-        role_family,
-        skill_id,
-        sum(n_postings_naming) as n_postings_naming,
-        sum(n_postings) as n_postings
-    from monthly
-    group by all
+    {{ summed_to_years('monthly', ['role_family', 'skill_id'], 'n_postings_naming') }}
 
 ),
 
@@ -33,9 +25,7 @@ final as (
         taxonomy.category as skill_category,
         summed.n_postings_naming,
         summed.n_postings,
-        summed.n_postings_naming / summed.n_postings as share,
-        {{ wilson_low('summed.n_postings_naming', 'summed.n_postings') }} as share_low,
-        {{ wilson_high('summed.n_postings_naming', 'summed.n_postings') }} as share_high
+        {{ share_columns('summed.n_postings_naming', 'summed.n_postings') }}
     from summed
     left join taxonomy using (skill_id)
 

@@ -7,33 +7,13 @@ claim as (select * from {{ ref('article_claims') }} where claim_id = 'degree'),
 
 windows as (select * from {{ ref('int_claim_windows_listed') }} where has_text_shares),
 
-postings as (
-
-    select posting_id, source, posted_month, description_text
-    from {{ ref('postings') }}
-    where has_description
-
-),
-
-roles as (
-
-    select distinct posting_id
-    from {{ ref('posting_roles') }}
-    where role_family = 'ml_engineer'
-
-),
-
 flagged as (
 
     select
-        windows.window_id,
-        postings.posting_id,
-        jt_degree_asked(postings.description_text) = 'advanced' as asks_for_degree
-    from postings
-    inner join roles using (posting_id)
-    inner join windows
-        on postings.source = windows.source
-        and postings.posted_month between windows.first_month and windows.last_month
+        window_id,
+        posting_id,
+        jt_degree_asked(description_text) = 'advanced' as asks_for_degree
+    from {{ ref('int_ml_postings_windowed') }}
 
 ),
 

@@ -69,9 +69,9 @@ final as (
         ranked.source,
         cast(ranked.pay_year as varchar) as period,
         ranked.mean_usd_2019 as observed_value,
-        ranked.mean_usd_2019 - 1.959964 * ranked.sd_usd_2019 / sqrt(ranked.n_salaries)
+        {{ mean_low('ranked.mean_usd_2019', 'ranked.sd_usd_2019', 'ranked.n_salaries') }}
             as observed_low,
-        ranked.mean_usd_2019 + 1.959964 * ranked.sd_usd_2019 / sqrt(ranked.n_salaries)
+        {{ mean_high('ranked.mean_usd_2019', 'ranked.sd_usd_2019', 'ranked.n_salaries') }}
             as observed_high,
         claim.article_value as target_value,
         claim.article_value as target_low,
@@ -82,8 +82,8 @@ final as (
         printf(
             '%s %d %s: mean $%,.0f (2019 $; 95%% CI $%,.0f-$%,.0f), median $%,.0f, nominal mean $%,.0f, n=%d',
             ranked.source, ranked.pay_year, ranked.pay_basis, ranked.mean_usd_2019,
-            coalesce(ranked.mean_usd_2019 - 1.959964 * ranked.sd_usd_2019 / sqrt(ranked.n_salaries), ranked.mean_usd_2019),
-            coalesce(ranked.mean_usd_2019 + 1.959964 * ranked.sd_usd_2019 / sqrt(ranked.n_salaries), ranked.mean_usd_2019),
+            coalesce({{ mean_low('ranked.mean_usd_2019', 'ranked.sd_usd_2019', 'ranked.n_salaries') }}, ranked.mean_usd_2019),
+            coalesce({{ mean_high('ranked.mean_usd_2019', 'ranked.sd_usd_2019', 'ranked.n_salaries') }}, ranked.mean_usd_2019),
             ranked.median_usd_2019, ranked.mean_usd, ranked.n_salaries
         ) as observed_text,
         true as counts_toward_verdict,

@@ -5,36 +5,11 @@ with
 
 windows as (select * from {{ ref('int_claim_windows_listed') }} where has_text_shares),
 
-postings as (
-
-    select posting_id, source, posted_month
-    from {{ ref('postings') }}
-    where has_description
-
-),
-
-roles as (
-
-    select distinct posting_id
-    from {{ ref('posting_roles') }}
-    where role_family = 'ml_engineer'
-
-),
-
 skills as (select posting_id, skill_id from {{ ref('posting_skills') }}),
 
 taxonomy as (select skill_id, display_name, category from {{ ref('skills') }}),
 
-ml_postings as (
-
-    select windows.window_id, postings.posting_id
-    from postings
-    inner join roles using (posting_id)
-    inner join windows
-        on postings.source = windows.source
-        and postings.posted_month between windows.first_month and windows.last_month
-
-),
+ml_postings as (select window_id, posting_id from {{ ref('int_ml_postings_windowed') }}),
 
 denominators as (
 

@@ -1,4 +1,5 @@
-{# 95% Wilson score interval of a proportion k/n: bounds stay in [0, 1] and behave at small n. #}
+{# 95% intervals: the Wilson score interval of a proportion k/n (bounds stay in [0, 1] and
+   behave at small n), and the normal interval of a mean. #}
 {% macro wilson_low(k, n, z=1.959964) %}
     case when {{ n }} > 0 then
         (({{ k }}) / ({{ n }}) + {{ z }}^2 / (2 * ({{ n }}))
@@ -24,3 +25,14 @@
         {{ wilson_low('k_after', 'n_after') }} as low_after,
         {{ wilson_high('k_after', 'n_after') }} as high_after
 {% endmacro %}
+
+{# A share k/n with its 95% Wilson bounds, as the columns share, share_low, share_high. #}
+{% macro share_columns(k, n) %}
+        ({{ k }}) / nullif({{ n }}, 0) as share,
+        {{ wilson_low(k, n) }} as share_low,
+        {{ wilson_high(k, n) }} as share_high
+{% endmacro %}
+
+{# 95% normal interval of a mean from its standard deviation and sample size. #}
+{% macro mean_low(mean, sd, n, z=1.959964) %}({{ mean }} - {{ z }} * {{ sd }} / sqrt({{ n }})){% endmacro %}
+{% macro mean_high(mean, sd, n, z=1.959964) %}({{ mean }} + {{ z }} * {{ sd }} / sqrt({{ n }})){% endmacro %}
