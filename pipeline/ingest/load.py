@@ -11,8 +11,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
-from collections.abc import Iterable
-from contextlib import closing
+from collections.abc import Iterable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,6 @@ import pyarrow as pa
 
 from pipeline.config import Settings, dataset_specs
 from pipeline.ingest.landing import (
-    DATASETS,
     LandedFile,
     dataset_files,
     describe,
@@ -74,6 +73,11 @@ class FileLoad:
     skipped: bool = False
     error: str | None = None
 
+    @classmethod
+    def of(cls, f: LandedFile, read: int, new: int, **status) -> FileLoad:
+        """Return what loading landed file ``f`` did: rows read and new, skipped or failed."""
+        return cls(f.name, f.source, f.run_id, f.kind, read, new, **status)
+
     @property
     def rows_known(self) -> int:
         """Rows that were already in the warehouse (same posting, same content)."""
@@ -125,7 +129,19 @@ def already_loaded(con: duckdb.DuckDBPyConnection, f: LandedFile, digest: str) -
     ).fetchone()
     if row is None:
         return None
-    return FileLoad(f.name, f.source, f.run_id, f.kind, row[0], 0, skipped=True)
+    return FileLoad.of(f, row[0], 0, skipped=True)
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection, f: LandedFile) -> Iterator[None]:
+    """Load one file in one transaction: all of it, or (on an error) nothing, as a LoadError."""
+    con.execute("begin transaction")
+    try:
+        yield
+    except duckdb.Error as exc:
+        con.execute("rollback")
+        raise LoadError(f"{f.name}: {exc}") from exc
+    con.execute("commit")
 
 
 def _ledger(
@@ -149,8 +165,7 @@ def load_file(con: duckdb.DuckDBPyConnection, f: LandedFile) -> FileLoad:
         "compression = 'gzip')"
     )
     names = ", ".join(columns)
-    con.execute("begin transaction")
-    try:
+    with transaction(con, f):
         rows_read = con.execute(f"select count(*) from {read}", [str(f.path)]).fetchone()[0]
         if f.kind == "postings":
             # Within a file the key may repeat (a board listing a job twice): keep one.
@@ -180,11 +195,7 @@ def load_file(con: duckdb.DuckDBPyConnection, f: LandedFile) -> FileLoad:
                 [f.run_id, f.name, str(f.path)],
             ).fetchone()[0]
         _ledger(con, f, digest, rows_read, inserted)
-        con.execute("commit")
-    except duckdb.Error as exc:
-        con.execute("rollback")
-        raise LoadError(f"{f.name}: {exc}") from exc
-    return FileLoad(f.name, f.source, f.run_id, f.kind, rows_read, inserted)
+    return FileLoad.of(f, rows_read, inserted)
 
 
 def _read_sqlite(path: Path, table: str) -> pa.Table:
@@ -220,26 +231,22 @@ def load_dataset(
         relation = con.from_arrow(_read_sqlite(f.path, table or name))
     else:
         raise LoadError(f"{f.name}: unknown dataset format {f.path.suffix}")
-    con.execute("begin transaction")
+    con.register("snapshot", relation)
     try:
-        con.register("snapshot", relation)
-        con.execute(
-            f"create table if not exists raw.{name} as "
-            "select *, ''::varchar as file_sha256, now() as loaded_at from snapshot limit 0"
-        )
-        inserted = con.execute(
-            f"insert into raw.{name} by name "
-            "select *, ?::varchar as file_sha256, now() as loaded_at from snapshot",
-            [digest],
-        ).fetchone()[0]
-        _ledger(con, f, digest, inserted, inserted)
-        con.execute("commit")
-    except duckdb.Error as exc:
-        con.execute("rollback")
-        raise LoadError(f"{f.name}: {exc}") from exc
+        with transaction(con, f):
+            con.execute(
+                f"create table if not exists raw.{name} as "
+                "select *, ''::varchar as file_sha256, now() as loaded_at from snapshot limit 0"
+            )
+            inserted = con.execute(
+                f"insert into raw.{name} by name "
+                "select *, ?::varchar as file_sha256, now() as loaded_at from snapshot",
+                [digest],
+            ).fetchone()[0]
+            _ledger(con, f, digest, inserted, inserted)
     finally:
         con.unregister("snapshot")
-    return FileLoad(f.name, DATASETS, f.run_id, "dataset", inserted, inserted)
+    return FileLoad.of(f, inserted, inserted)
 
 
 def load_landing(settings: Settings, files: Iterable[Path] | None = None) -> list[FileLoad]:
@@ -263,9 +270,7 @@ def load_landing(settings: Settings, files: Iterable[Path] | None = None) -> lis
                     result = load_file(con, landed)
             except LoadError as exc:
                 logger.error("could not load %s", exc)
-                result = FileLoad(
-                    landed.name, landed.source, landed.run_id, landed.kind, 0, 0, error=str(exc)
-                )
+                result = FileLoad.of(landed, 0, 0, error=str(exc))
             if not result.skipped:
                 logger.info(
                     "loaded %s: %d rows read, %d new",

@@ -4,6 +4,38 @@
   `claim`), the share in the `before` and `after` month ranges, their ratio and a
   conservative interval (the after-share's Wilson bounds over the before-share's opposite ones).
 #}
+{# The inputs of a growth claim: its seed row (`claim`), Hacker News's monthly role shares
+   (`roles`) and skill shares of all posts (`skills`), and its first measure. #}
+{% macro hn_growth_inputs(claim_id) %}
+claim as (select * from {{ ref('article_claims') }} where claim_id = '{{ claim_id }}'),
+
+roles as (
+
+    select * from {{ ref('role_demand_monthly') }}
+    where source = 'hackernews'
+
+),
+
+skills as (
+
+    select * from {{ ref('skill_demand_monthly') }}
+    where source = 'hackernews' and role_family = 'all'
+
+),
+
+-- The measure every growth claim tests first: the share of posts advertising ml_engineer.
+ml_engineer_measure as (
+
+    select
+        'ml_engineer' as measure, 1 as measure_order, posted_month,
+        n_postings_with_role as k, n_postings as n,
+        (select article_value from claim) as target_value, true as counts_toward_verdict
+    from roles
+    where role_family = 'ml_engineer'
+
+),
+{% endmacro %}
+
 {% macro hn_share_growth_checks(before, after, period, evidence) %}
 periods as (
 

@@ -3,30 +3,11 @@
 -- before-share's opposite bounds.
 with
 
-claim as (select * from {{ ref('article_claims') }} where claim_id = 'growth-2015-2018'),
-
-roles as (
-
-    select * from {{ ref('role_demand_monthly') }}
-    where source = 'hackernews'
-
-),
-
-skills as (
-
-    select * from {{ ref('skill_demand_monthly') }}
-    where source = 'hackernews' and role_family = 'all'
-
-),
+{{ hn_growth_inputs('growth-2015-2018') }}
 
 measures as (
 
-    select
-        'ml_engineer' as measure, 1 as measure_order, posted_month,
-        n_postings_with_role as k, n_postings as n,
-        (select article_value from claim) as target_value, true as counts_toward_verdict
-    from roles
-    where role_family = 'ml_engineer'
+    select * from ml_engineer_measure
     union all
     select
         'machine-learning mention', 2, posted_month, n_postings_naming, n_postings,
