@@ -41,3 +41,12 @@ def test_postings_columns_are_documented():
         if column not in {"select", "case", "when", "else", "end"}:
             assert re.search(rf"\b{column}\b", doc), column
     assert len(columns) > 10
+
+
+def test_the_layout_names_folders_and_files_that_exist():
+    layout = README.split("## Layout", 1)[1].split("```", 2)[1]
+    for folder in re.findall(r"^\s*([\w.]+/)", layout, re.M):
+        parent = next((p for p in (ROOT, ROOT / "pipeline") if (p / folder).is_dir()), None)
+        assert parent is not None, folder
+    for name in ("salary.py", "skills.py", "roles.py", "config.py", "cli.py"):
+        assert (ROOT / "pipeline" / name).is_file(), name
