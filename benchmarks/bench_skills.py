@@ -22,8 +22,9 @@ import time
 from collections.abc import Callable
 
 from pipeline.domain.skills import TAXONOMY_VERSION, extract_skills, load_taxonomy
-from pipeline.eval import SKILLS_LABELS, labelled_documents, load_labels, score_skills
-from pipeline.eval.documents import documents
+from pipeline.eval import SKILLS_LABELS
+from pipeline.eval.documents import documents, labelled_documents
+from pipeline.eval.scoring import load, score
 from pipeline.ingest.corpus import open_corpus
 
 log = logging.getLogger(__name__)
@@ -79,11 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     slow = best_time(baseline, sample, 1)
     fast_rate, slow_rate = len(posts) / fast, len(sample) / slow
 
-    labels = load_labels(SKILLS_LABELS, "skills")
-    docs = labelled_documents(corpus, labels)
-    texts = {k: f"{d.title}\n{d.text}" for k, d in docs.items()}
-    ours = score_skills(labels, {k: d.skills() for k, d in docs.items()})
-    theirs = score_skills(labels, {k: baseline(t) for k, t in texts.items()})
+    labelled = load(SKILLS_LABELS, "skills")
+    docs = labelled_documents(corpus, {i.key for i in labelled})
+    ours = score(labelled, lambda k: docs[k].skills())
+    theirs = score(labelled, lambda k: baseline(f"{docs[k].title}\n{docs[k].text}"))
 
     out = sys.stdout
     out.write(
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     out.write(
         f"\nspeed-up: {fast_rate / slow_rate:,.0f}x "
-        f"(precision and recall on {len(labels)} labelled postings)\n"
+        f"(precision and recall on {len(labelled)} labelled postings)\n"
     )
     return 0
 

@@ -1,235 +1,179 @@
-"""Score the skill extractor and the role classifier against the hand-labelled corpus postings.
+"""Score the extractors against hand-labelled corpus postings: skills, roles, degree asks.
 
-Run ``python -m pipeline.eval`` (``make eval``): it prints micro precision and recall of skills,
-a per-skill table, the role accuracy (exact set match) and the role confusion. The labels
-(``tests/pipeline/labels/*.jsonl``) hold ids and labels only; the postings are what the spiders
-land from the replay corpus (``documents``), read as the warehouse reads them
-(``pipeline.domain.postings``), so the scores are of what production classifies.
+Run ``python -m pipeline.eval`` (``make eval``). The labels (``tests/pipeline/labels``) hold ids
+and labels only; the postings are what the spiders land from the replay corpus
+(``documents``), read as the warehouse reads them (``pipeline.domain.postings``), so the scores
+are of what production classifies. Every figure is printed for the ``dev`` part (rules were
+tuned on it) and the ``holdout`` part (never looked at while tuning) apart.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TextIO
 
+from pipeline.domain.degree import degree_asked
 from pipeline.domain.roles import FAMILIES
 from pipeline.eval.documents import Document, labelled_documents
+from pipeline.eval.scoring import Labelled, Scores, era_of, load, ratio, score
 from pipeline.ingest.corpus import Corpus, open_corpus
 from pipeline.paths import LABELS_DIR
 
 SKILLS_LABELS = LABELS_DIR / "skills_labels.jsonl"
+# Job-board titles and HN posts of every year, labelled first (partly tuned on: see splits).
 ROLES_LABELS = LABELS_DIR / "roles_labels.jsonl"
+# HN posts drawn at random by era (2012-13, 2015-16, 2017-18, 2026), labelled by reading.
+ROLES_ERA_LABELS = LABELS_DIR / "roles_era_labels.jsonl"
+SPLITS = ("dev", "holdout")
+KEY_FAMILIES = ("ml_engineer", "data_scientist")
 
-Key = tuple[str, str]
+
+def documents_of(corpus: Corpus, labelled: Iterable[Labelled]) -> dict[tuple[str, str], Document]:
+    return labelled_documents(corpus, {item.key for item in labelled})
 
 
-def load_labels(path: Path, field_name: str) -> dict[Key, frozenset[str]]:
-    """Return ``{(source, source_id): labels}`` from a JSON-lines label file."""
-    out: dict[Key, frozenset[str]] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                row = json.loads(line)
-                out[(row["source"], row["source_id"])] = frozenset(row[field_name])
+def skill_scores(corpus: Corpus) -> dict[str, Scores]:
+    """Skill extraction by split (and ``all``)."""
+    labelled = load(SKILLS_LABELS, "skills")
+    docs = documents_of(corpus, labelled)
+    out = {"all": score(labelled, lambda k: docs[k].skills())}
+    for split in SPLITS:
+        out[split] = score([i for i in labelled if i.split == split], lambda k: docs[k].skills())
     return out
 
 
-def load_splits(path: Path) -> dict[Key, str]:
-    """Return the split of each labelled posting: ``dev`` (rules tuned on it) or ``holdout``."""
-    out: dict[Key, str] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                row = json.loads(line)
-                out[(row["source"], row["source_id"])] = row.get("split", "dev")
-    return out
+def role_groups(corpus: Corpus) -> dict[tuple[str, str, str], Scores]:
+    """Role classification by (label set's group, era or source, split).
 
-
-def skills_of(doc: Document) -> set[str]:
-    """Return the skills the warehouse finds in a posting."""
-    return doc.skills()
-
-
-def roles_of(doc: Document) -> set[str]:
-    """Return the role families the warehouse gives a posting."""
-    return doc.roles()
-
-
-@dataclass
-class SkillScores:
-    """Counts of true positives, false positives and false negatives per skill."""
-
-    tp: Counter[str] = field(default_factory=Counter)
-    fp: Counter[str] = field(default_factory=Counter)
-    fn: Counter[str] = field(default_factory=Counter)
-    errors: list[tuple[Key, set[str], set[str]]] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        """Return the micro precision over all skills."""
-        tp, fp = sum(self.tp.values()), sum(self.fp.values())
-        return tp / (tp + fp) if tp + fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        """Return the micro recall over all skills."""
-        tp, fn = sum(self.tp.values()), sum(self.fn.values())
-        return tp / (tp + fn) if tp + fn else 1.0
-
-
-def score_skills(
-    labels: Mapping[Key, frozenset[str]], predicted: Mapping[Key, set[str]]
-) -> SkillScores:
-    """Compare predicted skill sets with the labels."""
-    scores = SkillScores()
-    for key, gold in labels.items():
-        got = predicted[key]
-        for s in gold & got:
-            scores.tp[s] += 1
-        for s in got - gold:
-            scores.fp[s] += 1
-        for s in gold - got:
-            scores.fn[s] += 1
-        if got != gold:
-            scores.errors.append((key, set(got - gold), set(gold - got)))
-    return scores
-
-
-@dataclass
-class RoleScores:
-    """Exact-match accuracy and per-family confusion of role predictions."""
-
-    total: int = 0
-    exact: int = 0
-    tp: Counter[str] = field(default_factory=Counter)
-    fp: Counter[str] = field(default_factory=Counter)
-    fn: Counter[str] = field(default_factory=Counter)
-    # (gold family, predicted family) for single-family labels, the usual confusion matrix.
-    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
-    errors: list[tuple[Key, frozenset[str], set[str]]] = field(default_factory=list)
-
-    @property
-    def accuracy(self) -> float:
-        """Return the share of postings whose predicted set equals the labelled set."""
-        return self.exact / self.total if self.total else 1.0
-
-
-def score_roles(
-    labels: Mapping[Key, frozenset[str]], predicted: Mapping[Key, set[str]]
-) -> RoleScores:
-    """Compare predicted role-family sets with the labels."""
-    scores = RoleScores()
-    for key, gold in labels.items():
-        got = predicted[key]
-        scores.total += 1
-        if got == gold:
-            scores.exact += 1
+    Groups: ``boards`` (job-board titles, by source), ``hn`` (every labelled HN post, by era),
+    and ``hn-era-set`` (the era set alone, by era).
+    """
+    first = load(ROLES_LABELS, "roles")
+    eras = load(ROLES_ERA_LABELS, "roles")
+    docs = documents_of(corpus, [*first, *eras])
+    groups: dict[tuple[str, str, str], Scores] = defaultdict(Scores)
+    for item in first:
+        doc = docs[item.key]
+        got = doc.roles()
+        if doc.source == "hackernews":
+            era = era_of((doc.posted_at or "")[:4])
+            groups[("hn", era, item.split)].add(item.key, item.labels, got)
         else:
-            scores.errors.append((key, gold, got))
-        for f in gold & got:
-            scores.tp[f] += 1
-        for f in got - gold:
-            scores.fp[f] += 1
-        for f in gold - got:
-            scores.fn[f] += 1
-        if len(gold) == 1 and len(got) == 1:
-            scores.confusion[(next(iter(gold)), next(iter(got)))] += 1
-    return scores
+            groups[("boards", doc.source, item.split)].add(item.key, item.labels, got)
+    for item in eras:
+        got = docs[item.key].roles()
+        groups[("hn", item.era, item.split)].add(item.key, item.labels, got)
+        groups[("hn-era-set", item.era, item.split)].add(item.key, item.labels, got)
+    return dict(groups)
 
 
-def _ratio(num: int, den: int) -> str:
-    return f"{num / den:.2f}" if den else "  - "
+def degree_scores(corpus: Corpus) -> dict[str, Scores]:
+    """Degree asks (none, any, advanced) on the era set, by split."""
+    labelled = load(ROLES_ERA_LABELS, "degree")
+    docs = documents_of(corpus, labelled)
+    return {
+        split: score(
+            [i for i in labelled if i.split == split], lambda k: {degree_asked(docs[k].text)}
+        )
+        for split in SPLITS
+    }
 
 
-def format_skill_table(scores: SkillScores) -> str:
-    """Return the per-skill precision/recall table, most frequent skills first."""
-    skills = sorted(
-        set(scores.tp) | set(scores.fp) | set(scores.fn),
-        key=lambda s: (-(scores.tp[s] + scores.fn[s]), s),
+def write_skills(out: TextIO, scores: dict[str, Scores]) -> None:
+    for name, s in scores.items():
+        out.write(
+            f"skills {name:<8} {s.total:>4} postings: micro precision {s.precision:.3f}, "
+            f"recall {s.recall:.3f}\n"
+        )
+    s = scores["all"]
+    skills = sorted(set(s.tp) | set(s.fp) | set(s.fn), key=lambda k: (-s.support(k), k))
+    out.write(f"\n{'skill':<24} {'gold':>5} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>5} {'rec':>5}\n")
+    for k in skills:
+        out.write(
+            f"{k:<24} {s.support(k):>5} {s.tp[k]:>4} {s.fp[k]:>4} {s.fn[k]:>4} "
+            f"{ratio(s.precision_of(k)):>5} {ratio(s.recall_of(k)):>5}\n"
+        )
+
+
+def write_roles(out: TextIO, groups: dict[tuple[str, str, str], Scores]) -> None:
+    out.write(
+        "\nroles: exact-set accuracy, and precision / recall (support) of ml_engineer and "
+        "data_scientist\n\n"
+        f"{'set':<11} {'group':<11} {'split':<8} {'n':>4} {'exact':>6}   "
+        f"{'ML prec':>7} {'ML rec':>6} {'(n)':>4}   {'DS prec':>7} {'DS rec':>6} {'(n)':>4}\n"
     )
-    lines = [f"{'skill':<24} {'gold':>5} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>5} {'rec':>5}"]
-    for s in skills:
-        tp, fp, fn = scores.tp[s], scores.fp[s], scores.fn[s]
-        lines.append(
-            f"{s:<24} {tp + fn:>5} {tp:>4} {fp:>4} {fn:>4} "
-            f"{_ratio(tp, tp + fp):>5} {_ratio(tp, tp + fn):>5}"
+    order = {"boards": 0, "hn": 1, "hn-era-set": 2}
+    for (name, group, split), s in sorted(
+        groups.items(), key=lambda kv: (order[kv[0][0]], kv[0][1:])
+    ):
+        cells = []
+        for f in KEY_FAMILIES:
+            cells.append(
+                f"{ratio(s.precision_of(f)):>7} {ratio(s.recall_of(f)):>6} {s.support(f):>4}"
+            )
+        out.write(
+            f"{name:<11} {group:<11} {split:<8} {s.total:>4} {s.accuracy:>6.3f}   "
+            + "   ".join(cells)
+            + "\n"
         )
-    return "\n".join(lines)
-
-
-def format_role_table(scores: RoleScores) -> str:
-    """Return per-family counts and the single-family confusion matrix."""
-    lines = [f"{'family':<18} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>5} {'rec':>5}"]
+    out.write(
+        f"\n{'family':<18} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>5} {'rec':>5}   (all sets)\n"
+    )
+    merged = Scores()
+    for (name, _, _), s in groups.items():
+        if name in ("boards", "hn"):
+            merged.tp.update(s.tp)
+            merged.fp.update(s.fp)
+            merged.fn.update(s.fn)
     for f in FAMILIES:
-        tp, fp, fn = scores.tp[f], scores.fp[f], scores.fn[f]
-        lines.append(
-            f"{f:<18} {tp:>4} {fp:>4} {fn:>4} {_ratio(tp, tp + fp):>5} {_ratio(tp, tp + fn):>5}"
+        out.write(
+            f"{f:<18} {merged.tp[f]:>4} {merged.fp[f]:>4} {merged.fn[f]:>4} "
+            f"{ratio(merged.precision_of(f)):>5} {ratio(merged.recall_of(f)):>5}\n"
         )
-    short = {f: f[:7] for f in FAMILIES}
-    lines.append("")
-    lines.append("confusion (postings with one labelled and one predicted family; rows: label)")
-    lines.append(" " * 18 + " ".join(f"{short[f]:>7}" for f in FAMILIES))
-    for g in FAMILIES:
-        lines.append(
-            f"{g:<18}" + " ".join(f"{scores.confusion[(g, p)] or '.':>7}" for p in FAMILIES)
-        )
-    return "\n".join(lines)
 
 
-def evaluate(corpus: Corpus, split: str | None = None) -> tuple[SkillScores, RoleScores]:
-    """Score both classifiers on the labelled set (or one split of it) read from ``corpus``."""
-    splits = load_splits(SKILLS_LABELS)
-    skill_labels = {
-        k: v
-        for k, v in load_labels(SKILLS_LABELS, "skills").items()
-        if split is None or splits[k] == split
-    }
-    role_labels = {
-        k: v
-        for k, v in load_labels(ROLES_LABELS, "roles").items()
-        if split is None or splits.get(k) == split
-    }
-    docs = labelled_documents(corpus, skill_labels.keys() | role_labels.keys())
-    skills = score_skills(skill_labels, {k: skills_of(docs[k]) for k in skill_labels})
-    roles = score_roles(role_labels, {k: roles_of(docs[k]) for k in role_labels})
-    return skills, roles
+def write_degree(out: TextIO, scores: dict[str, Scores]) -> None:
+    out.write("\ndegree asks (none / any / advanced) on the era set\n")
+    for split, s in scores.items():
+        out.write(
+            f"  {split:<8} {s.total:>4} posts: exact {s.accuracy:.3f}; advanced precision "
+            f"{ratio(s.precision_of('advanced'))} recall {ratio(s.recall_of('advanced'))} "
+            f"(n {s.support('advanced')}); any precision {ratio(s.precision_of('any'))} "
+            f"recall {ratio(s.recall_of('any'))} (n {s.support('any')})\n"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the evaluation tables; with ``--errors``, every disagreement too."""
+    """Print the evaluation tables; with ``--errors``, every disagreement of the dev parts."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", help="replay corpus folder (default: ../shared/corpus)")
-    parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    parser.add_argument(
+        "--errors", action="store_true", help="list every disagreement (dev parts only)"
+    )
     args = parser.parse_args(argv)
     corpus = open_corpus(args.corpus)
-    skills, roles = evaluate(corpus)
     out = sys.stdout
-    n = len(load_labels(SKILLS_LABELS, "skills"))
-    out.write(
-        f"skills: {n} postings, micro precision {skills.precision:.3f}, "
-        f"recall {skills.recall:.3f}\n"
-    )
-    out.write(f"roles: {roles.total} postings, accuracy (exact set) {roles.accuracy:.3f}\n")
-    for split in ("dev", "holdout"):
-        s, r = evaluate(corpus, split)
-        out.write(
-            f"  {split:<8} {r.total:>4} postings: skills precision {s.precision:.3f}, "
-            f"recall {s.recall:.3f}; roles accuracy {r.accuracy:.3f}\n"
-        )
-    out.write(f"\n{format_skill_table(skills)}\n\n")
-    out.write(f"roles by family\n\n{format_role_table(roles)}\n")
+    skills = skill_scores(corpus)
+    roles = role_groups(corpus)
+    degree = degree_scores(corpus)
+    write_skills(out, skills)
+    write_roles(out, roles)
+    write_degree(out, degree)
     if args.errors:
-        out.write("\nskill disagreements (key: extra | missing)\n")
-        for key, extra, missing in skills.errors:
-            out.write(f"  {key[0]}/{key[1]}: +{sorted(extra)} -{sorted(missing)}\n")
-        out.write("\nrole disagreements (key: label -> predicted)\n")
-        for key, gold, got in roles.errors:
-            out.write(f"  {key[0]}/{key[1]}: {sorted(gold)} -> {sorted(got)}\n")
+        out.write("\nskill disagreements, dev (key: +extra -missing)\n")
+        for key, gold, got in skills["dev"].errors:
+            out.write(f"  {key[0]}/{key[1]}: +{sorted(got - gold)} -{sorted(gold - got)}\n")
+        out.write("\nrole disagreements, dev (key: label -> predicted)\n")
+        for (name, group, split), s in sorted(roles.items()):
+            if split == "dev" and name != "hn-era-set":
+                for key, gold, got in s.errors:
+                    out.write(f"  {name} {group} {key[1]}: {sorted(gold)} -> {sorted(got)}\n")
+        out.write("\ndegree disagreements, dev\n")
+        for key, gold, got in degree["dev"].errors:
+            out.write(f"  {key[1]}: {sorted(gold)} -> {sorted(got)}\n")
     return 0
 
 
