@@ -1,306 +1,825 @@
-"""Classify postings into the role families of TAXONOMY.md.
+"""Find every role a free-text post offers, and the phrase that offers it.
 
-A job title gets exactly one family (``classify_title``): ordered patterns, the first that
-matches wins, so that the order itself states the precedence (a product manager for machine
-learning is ``other``; a research engineer in machine learning is ``research``; a
-forward-deployed engineer on a data team is ``software_engineer``).
+A Hacker News post names its roles in many ways, and the way changed over the years: a header
+of fields (``Acme | ML Engineer, Data Scientist | NYC``), a list of titles or areas, prose
+("we're looking for Ops, SW, and Machine Learning engineers", "hiring in Machine Learning",
+"openings in computer vision / machine learning"), links to job pages, or only the duties of a
+generalist role. Reading it takes two steps:
 
-A Hacker News post gets every family it advertises (``classify_roles``). Posts open with
-``Company | Role(s) | Location | ...`` or list roles as bullets, but many (most in 2012-2015) are
-prose, and prose names roles that are not on offer ("you'll work with our data scientists").
-So a role phrase counts only where the post advertises it: in the header line, in a short or
-bulleted line, or in a sentence with a hiring cue ("we're hiring", "looking for", "positions");
-and not right after words that make it the team's or someone else's ("our", "with", "by").
-A post that names no role but hires "engineers" or a stack in general is ``software_engineer``.
+1. find the role mentions: header fields and their pieces; list and short lines; role noun
+   phrases in sentences that hire (with every item of a list sharing one noun: "Data and
+   Machine Intelligence Engineers"); the areas a post hires in or across; job-page link slugs;
+2. classify each mention with the title rules that classify job-board titles
+   (``role_titles``), or, for an area with no role noun ("Machine Learning", "Product"), by the
+   family of its area words.
+
+Prose names roles that are not on offer ("you'll work with our data scientists", "ML a plus"),
+so a phrase in a sentence counts only where the sentence hires and the words before it do not
+make it somebody else's. A post that names no ML role but gives one on offer ML work as duties
+("prototype computer vision algorithms") adds ``ml_engineer``. A post hiring "engineers" or for
+a stack in general is ``software_engineer``; a post that offers nothing gets no family.
+
+Speed: one pass of a few patterns over the text finds every candidate; the title rules run on
+short phrases, whose results are cached.
 """
 
 from __future__ import annotations
 
-import csv
 import re
-from pathlib import Path
+from dataclasses import dataclass
+from functools import lru_cache
 
-from pipeline.domain.skills import extract_skills, load_taxonomy
-from pipeline.paths import SEEDS_DIR
+from pipeline.domain.role_titles import FAMILIES, classify_title, match_title
 
-ROLE_FAMILIES_PATH = SEEDS_DIR / "role_families.csv"
-
-
-def _families(path: Path = ROLE_FAMILIES_PATH) -> tuple[str, ...]:
-    """Return the family ids of the seed, in rank order (the seed dbt reads too)."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = sorted(csv.DictReader(fh), key=lambda r: int(r["display_order"]))
-    return tuple(r["role_family"] for r in rows)
+__all__ = ["FAMILIES", "RoleMention", "classify_roles", "classify_title", "role_mentions"]
 
 
-FAMILIES = _families()
+@dataclass(frozen=True, slots=True)
+class RoleMention:
+    """One role a post offers: its family, the phrase that names it and where it was read."""
 
-_ENG = r"(?:engineer\w*|developer|dev\b|devs\b|programmer|swe\b|sre\b|architect|hacker|coder)"
-_STRONG_ML = (
-    r"(?:machine[- ]learning|\bml\b|ml/ai|ai/ml|deep[- ]learning|computer vision|\bnlp\b|"
-    r"\bllms?\b|mlops|ml[- ]?ops|ml infra\w*|ml platform|inference|perception|\bcv\b|"
-    r"applied ai|gen ?ai|generative ai|\bmle\b)"
+    family: str
+    phrase: str
+    kind: str  # header | line | phrase | area | link | duties | generic
+
+
+# --- areas: what a post hires in when it names no role noun --------------------------------
+
+# Area words, by family; a piece of a header or list is an area when these (and filler words)
+# are all it says: "Machine Learning / Applied AI", "Data science", "Product".
+_AREA_WORDS: dict[str, tuple[str, ...]] = {
+    "ml_engineer": (
+        "machine learning",
+        "ml",
+        "ai/ml",
+        "ml/ai",
+        "ai",
+        "a.i.",
+        "artificial intelligence",
+        "applied ai",
+        "applied artificial intelligence",
+        "deep learning",
+        "computer vision",
+        "nlp",
+        "natural language processing",
+        "machine intelligence",
+        "llm",
+        "llms",
+        "mlops",
+        "ml infra",
+        "ml infrastructure",
+        "ml platform",
+        "ai infra",
+        "ai infrastructure",
+        "generative ai",
+        "genai",
+        "perception",
+        "reinforcement learning",
+        "speech recognition",
+        "data mining",
+        "recommendation systems",
+        "ml systems",
+        "ai/ml infra",
+    ),
+    "research": ("research", "ai research", "ml research"),
+    "data_scientist": ("data science", "data scientists", "datascience"),
+    "data_engineer": (
+        "data engineering",
+        "data infra",
+        "data infrastructure",
+        "data pipeline",
+        "data pipelines",
+        "big data",
+        "data platform",
+        "etl",
+        "data",
+    ),
+    "data_analyst": ("business intelligence", "bi", "data analysis", "data analytics", "analytics"),
+    "software_engineer": (
+        "engineering",
+        "eng",
+        "software",
+        "sw",
+        "software engineering",
+        "backend",
+        "back end",
+        "back-end",
+        "frontend",
+        "front end",
+        "front-end",
+        "full stack",
+        "full-stack",
+        "fullstack",
+        "infrastructure",
+        "infra",
+        "devops",
+        "sre",
+        "mobile",
+        "ios",
+        "android",
+        "web",
+        "security",
+        "platform",
+        "qa",
+        "embedded",
+        "systems",
+        "ops",
+        "dev",
+        "development",
+        "programming",
+        "it",
+        "hardware",
+        "firmware",
+        "robotics",
+        "distributed systems",
+    ),
+    "other": (
+        "product",
+        "design",
+        "ux",
+        "ui/ux",
+        "sales",
+        "marketing",
+        "business development",
+        "bd",
+        "operations",
+        "customer success",
+        "support",
+        "recruiting",
+        "hr",
+        "finance",
+        "legal",
+        "community",
+        "content",
+        "growth",
+        "partnerships",
+        "people",
+        "account management",
+        "product management",
+        "product design",
+        "customer support",
+        "devrel",
+    ),
+}
+_AREA_OF = {w: f for f, words in _AREA_WORDS.items() for w in words}
+# Words that may stand beside area words without making the piece something else.
+_FILLER = frozenset(
+    [
+        "and",
+        "or",
+        "&",
+        "the",
+        "all",
+        "of",
+        "our",
+        "every",
+        "many",
+        "several",
+        "multiple",
+        "team",
+        "teams",
+        "role",
+        "roles",
+        "position",
+        "positions",
+        "job",
+        "jobs",
+        "opening",
+        "openings",
+        "opportunities",
+        "hire",
+        "hires",
+        "hiring",
+        "people",
+        "folks",
+        "talent",
+        "experts",
+        "expert",
+        "specialists",
+        "specialist",
+        "members",
+        "member",
+        "ninjas",
+        "ninja",
+        "gurus",
+        "guru",
+        "wizards",
+        "wizard",
+        "enthusiasts",
+        "lead",
+        "leads",
+        "senior",
+        "junior",
+        "staff",
+        "principal",
+        "head",
+        "interns",
+        "intern",
+        "internships",
+        "full-time",
+        "part-time",
+        "contract",
+        "across",
+        "levels",
+        "level",
+        "more",
+        "etc",
+        "focused",
+        "also",
+        "kinds",
+        "kind",
+        "problems",
+        "problem",
+        "challenges",
+        "projects",
+        "types",
+        "type",
+        "stuff",
+        "things",
+        "related",
+        "areas",
+        "area",
+    ]
 )
-# The first pattern that matches a (lowercased) title decides its family.
-_TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (family, re.compile(pattern))
-    for family, pattern in (
-        # People, legal and coaching roles, even when they recruit engineers.
-        (
-            "other",
-            r"\b(?:recruit\w*|sourcer|talent|counsel|attorney|paralegal|lawyer|coach|tutor|trainer)\b",
-        ),
-        (
-            "other",
-            r"\b(?:product|program|project|account|marketing|sales|success|community|office|"
-            r"operations|people|partner\w*|brand|content|events?|finance|financial|procurement|"
-            r"business development|growth marketing|customer)\s+(?:manager|director|lead|owner|"
-            r"specialist|executive|representative|partner|coordinator|associate|strategist|"
-            r"officer|adoption manager)\b",
-        ),
-        (
-            "other",
-            r"\b(?:head|director|vp|vice president)\s+of\s+(?:product|marketing|sales|people|"
-            r"design|operations|finance|legal|business|growth|communications|partnerships)\b",
-        ),
-        ("other", r"\b(?:ux|user|market|marketing)\s+research"),
-        ("other", r"\bdesigner\b|\bdesign lead\b"),
-        ("other", r"\b(?:faculty|professor|lecturer|instructor|teacher)\b"),
-        # "Data Science Analyst" is an analyst: the head noun decides.
-        (
-            "data_analyst",
-            r"\b(?:data|data science|bi|analytics|insights?)\s+analysts?\b|"
-            r"\binsights? (?:lead|manager|director)\b|\banalytics (?:lead|manager|director)\b",
-        ),
-        ("data_scientist", r"\b(?:data|decision|product data)\s+scien"),
-        ("research", r"\bresearch\s+(?:scientist|engineer|fellow|resident|intern|lead|staff)"),
-        (
-            "research",
-            r"\bresearchers?\b|\bapplied scientist|\bprincipal investigator|\bscientists?\b|"
-            r"\bphds?\b",
-        ),
-        (
-            "research",
-            r"\bmember of (?:the )?technical staff\b.*\b(?:research|training|pre-?training|"
-            r"post-?training|model|rl|reinforcement|alignment|interpretability|evals?)\b",
-        ),
-        # Customer-facing and QA engineering stay software_engineer whatever the product.
-        (
-            "software_engineer",
-            r"\b(?:forward[- ]deployed|solutions?|sales|support|customer|field|implementation|"
-            r"integrations?)\s+(?:software\s+)?engineer",
-        ),
-        ("software_engineer", r"\b(?:in test|qa|quality assurance|test automation|sdet|tester)\b"),
-        ("ml_engineer", _STRONG_ML + r".*" + _ENG + r"|" + _ENG + r".*" + _STRONG_ML),
-        (
-            "ml_engineer",
-            _STRONG_ML + r".*\b(?:engineering|lead|manager|head|director|team|technical staff)\b|"
-            r"\b(?:engineering|head|director|technical staff)\b.*" + _STRONG_ML,
-        ),
-        (
-            "data_engineer",
-            r"\b(?:data|analytics|data platform|data infrastructure|big data|etl|data warehouse|"
-            r"data pipelines?|bi)\s+" + _ENG,
-        ),
-        (
-            "data_engineer",
-            _ENG + r".*\bdata\s+(?:platform|infrastructure|pipelines?|engineering)\b",
-        ),
-        ("data_engineer", r"\bdata engineering\b|\bdata infra(?:structure)?\b"),
-        # A web, mobile or full-stack engineer on an "AI" product is still a software engineer.
-        (
-            "software_engineer",
-            r"\b(?:web|frontend|front[- ]end|backend|back[- ]end|full[- ]?stack|mobile|ios|"
-            r"android)\b.*"
-            + _ENG
-            + r"|"
-            + _ENG
-            + r".*\b(?:web|frontend|front[- ]end|full[- ]?stack|"
-            r"mobile|ios|android)\b",
-        ),
-        ("ml_engineer", r"\bai\b.*" + _ENG + r"|" + _ENG + r".*\bai\b"),
-        (
-            "data_analyst",
-            r"\b(?:data|bi|business intelligence|analytics|insights?|reporting|marketing data)\s+"
-            r"analysts?\b",
-        ),
-        (
-            "software_engineer",
-            _ENG + r"|\bengineering\b|\bdevops\b|\bcto\b|\btechnical staff\b|\bqa\b|"
-            r"\bsecurity (?:analyst|expert)|\bpenetration tester|\bsysadmin|"
-            r"\bsystem administrator|\btech leads?\b|\bfirmware\b|\bwebmaster\b",
-        ),
-        # Any other named function is a non-engineering role.
-        (
-            "other",
-            r"\b(?:sales|marketing|marketers?|recruit\w*|designers?|design|ux|ui/ux|legal|finance|"
-            r"accountants?|accounting|account|hr|operations|customer|business "
-            r"development|content|community|writers?|evangelists?|product|program|project|"
-            r"office|assistant|administrative|analysts?|owners?|support|success|"
-            r"copywriters?|editors?|consultants?|partnerships?)\b",
-        ),
-    )
-)
+_AREA_TOKEN = re.compile(r"[a-z][a-z0-9.+#]*(?:[/-][a-z0-9.+#]+)*")
+_MAX_AREA_WORDS = 6
 
 
-def _match_title(title: str, catch_all: bool = True) -> str | None:
-    """Return the family of the first title pattern that matches, or None.
+@lru_cache(maxsize=65536)
+def area_families(piece: str) -> frozenset[str]:
+    """Return the families of an area piece ("Machine Learning / AI" -> ml_engineer), or none.
 
-    Without ``catch_all`` the last rule (any non-engineering function word means ``other``) is
-    left out: a header field like "Operations industry" is no role.
+    The piece must be area words and filler only, so that a tagline ("AI-powered search") or a
+    place is no area.
     """
-    t = " ".join(title.lower().replace("_", " ").split())
-    rules = _TITLE_RULES if catch_all else _TITLE_RULES[:-1]
-    for family, pattern in rules:
-        if pattern.search(t):
-            return family
-    return None
-
-
-def classify_title(title: str) -> str:
-    """Return the one role family of a job title (``other`` for non-engineering roles)."""
-    return _match_title(title) or "other"
-
-
-# A role noun, with the words before it that may qualify it.
-_ROLE_NOUN = (
-    r"(?:engineers?|engineering\s+(?:manager|lead|director)s?|developers?|devs?|programmers?|"
-    r"scientists?|researchers?|analysts?|designers?|architects?|hackers?|sres?|devops|"
-    r"recruiters?|marketers?|managers?|evangelists?|writers?|testers?|technicians?|"
-    r"representatives?|executives?|specialists?|consultants?|administrators?|owners?|"
-    r"leads?|directors?|internships?|qa|phds?|faculty|professors?|lecturers?|instructors?|"
-    r"generalists?|positions|roles|jobs|openings|professionals?|folks)"
-)
-_ROLE_PHRASE = re.compile(
-    r"((?:[\w+#./&'’-]+[ \t]+){0,5}?)\b(" + _ROLE_NOUN + r")\b"
-    # A role noun that qualifies another noun is no role: "developer community events".
-    r"(?!\s+(?:community|communities|evangelism|relations|tools?|tooling|experience|platforms?|"
-    r"productivity|advocacy|portal|docs|documentation|conferences?|events?|meetups?|blog|"
-    r"culture|velocity|workflows?)\b)"
-    # What follows and qualifies the noun, read but not consumed: "(Machine Learning)",
-    # ", Data Platform", " with a machine learning background".
-    r"(?=(\s*\([^)\n]{1,60}\)|,[ \t]*[A-Z][^,.;\n(]{0,40}|\s+with\s+(?:a\s+|an\s+)?"
-    r"[\w/ -]{1,40}?\s+(?:background|experience|focus)|\s+in\s+[\w/ -]{1,30}?\s+engineering))?",
-    re.I,
-)
-# Words that end the qualifiers of a role noun: "is hiring for software engineers".
-_STOP_WORDS = (
-    "a an the and or for to of in on at as is are be we we're were our you your i i'm with "
-    "who that this these those hiring hire looking seeking need needs opening openings join "
-    "will can from by also currently now more several some many all any few two three both "
-    "multiple new great talented experienced strong skilled awesome amazing passionate smart "
-    "top-notch world-class help us "
-)
-_STOP = frozenset(_STOP_WORDS.split())
-_HIRING_CUE = re.compile(
-    r"\b(?:hiring|hire|looking for|look for|seeking|seek|searching for|search of|positions?|"
-    r"roles?|openings?|opportunit\w*|vacanc\w*|wanted|want(?:ed)? to meet|need(?:s|ed)?|"
-    r"join|apply|recruiting|expand\w*|grow(?:ing)?|add(?:ing)?|interns?(?:hips?)?|"
-    r"interested in|full[- ]time|part[- ]time|contract)\b",
-    re.I,
-)
-# Words just before a role noun that make it somebody already there, not a role on offer.
-_NOT_OFFERED = re.compile(
-    r"(?:\b(?:our|with|by|from|alongside|other|fellow|of|ex|former|existing|your|their|"
-    r"his|her|no|between|among|like|to|help)\b[\s-]*(?:[\w/+-]+\s+){0,2})$",
-    re.I,
-)
-_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\S+\s+(?:at|\[at\]|\(at\))\s+\S+\s+dot\s+\S+")
-# A header field that is only a non-engineering function: "Product", "Design", "Account Exec".
-_FUNCTION = re.compile(
-    r"(?:product|design|marketing|sales|account exec\w*|recruit\w*|operations|ops|finance|"
-    r"legal|people|hr|support|customer success|business development|bd|communications)",
-    re.I,
-)
-_HEADER_PIECE = re.compile(r"\s*(?:,|&|/|\band\b)\s*")
-_PARENS = re.compile(r"\([^)]*\)")
-_BULLET = re.compile(r"^\s*(?:[-*•+>=#]+|\d+[.)]|\[\d+\])\s*")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
-_TITLE_SPLIT = re.compile(r"\s+[-–—]\s+|:\s|\s*\|\s*")
-_ENGINEERS = re.compile(
-    r"\b(?:engineers?|developers?|devs|programmers?|hackers?|coders?|engineering team)\b", re.I
-)
-_ROLE_NOUN_RE = re.compile(r"\b" + _ROLE_NOUN + r"\b", re.I)
-_HEADER_FIELD = re.compile(r"\s*[|]\s*|\s+[-–—]\s+")
-# Skill categories that name ideas, not tools: naming only these is no sign of a developer role.
-_IDEAS = frozenset({"concept", "math"})
-
-
-def _families_in(segment: str, offered_only: bool) -> set[str]:
-    """Return the families of the role phrases in a segment of text."""
+    tokens = _AREA_TOKEN.findall(piece.lower())
+    if not tokens or len(tokens) > _MAX_AREA_WORDS:
+        return frozenset()
     found: set[str] = set()
-    # The phrase pattern tries a few words at every position; most segments name no role
-    # noun at all, and the plain noun pattern rules them out far faster.
-    if not _ROLE_NOUN_RE.search(segment):
-        return found
-    for m in _ROLE_PHRASE.finditer(segment):
-        if offered_only and _NOT_OFFERED.search(segment[: m.start(2)]):
-            continue
-        words = m.group(1).split()
-        # Keep only the qualifiers after the last stop word.
-        for i in range(len(words) - 1, -1, -1):
-            if words[i].lower().strip(",") in _STOP:
-                words = words[i + 1 :]
+    i = 0
+    while i < len(tokens):
+        for size in (3, 2, 1):
+            words = " ".join(tokens[i : i + size])
+            family = _AREA_OF.get(words)
+            if family is None and size == 1 and "/" in words:
+                parts = [_AREA_OF.get(p) for p in words.split("/")]
+                if all(parts):
+                    found.update(p for p in parts if p)
+                    i += 1
+                    break
+            if family is not None:
+                found.add(family)
+                i += size
                 break
-        phrase = " ".join([*words, m.group(2)])
-        family = _match_title(phrase)
-        qualifier = m.group(3) or ""
-        if (
-            qualifier
-            and not _ROLE_NOUN_RE.search(qualifier)
-            and family in (None, "software_engineer")
-        ):
-            family = _match_title(phrase + qualifier) or family
-        if family:
-            found.add(family)
-    return found
+        else:
+            if tokens[i] not in _FILLER:
+                return frozenset()
+            i += 1
+    return frozenset(found)
 
 
-def _names_a_stack(text: str) -> bool:
-    """Return whether a text names a tool (language, framework, database...), not just ideas."""
-    taxonomy = load_taxonomy()
-    return any(taxonomy[s].category not in _IDEAS for s in extract_skills(text))
+# --- role nouns and the phrases around them --------------------------------------------------
+
+_ROLE_NOUN = (
+    r"engineers?|engineering\s+(?:managers?|leads?|directors?)|developers?|devs|programmers?|"
+    r"scientists?|researchers?|analysts?|designers?|architects?|hackers?|sres?|"
+    r"recruiters?|marketers?|managers?|evangelists?|writers?|testers?|technicians?|"
+    r"representatives?|executives?|specialists?|consultants?|administrators?|"
+    r"directors?|interns?|internships?|phds?|postdocs?|fellows?|professors?|salespeople|"
+    r"salesperson|pms?|"
+    r"lecturers?|instructors?|generalists?|experts?|ninjas?|wizards?|gurus?|linguists?|"
+    r"statisticians?|mathematicians?|quants?|coders?|swes?|mles?|leads?|heads? of \w+|talent|"
+    r"members? of (?:the )?technical staff|mts|cto|vp of \w+|co-?founders?"
+)
+_NOUN = re.compile(r"\b(?:" + _ROLE_NOUN + r")\b", re.I)
+# Nouns of people that say nothing of the role: the area before them does ("Machine Learning
+# Experts", "computer vision talent").
+_AREA_NOUN = re.compile(
+    r"\b(?:experts?|specialists?|talent|people|folks|ninjas?|wizards?|gurus?|hires?|"
+    r"enthusiasts?|professionals?|candidates?)\b",
+    re.I,
+)
+# Nouns that qualify another noun rather than name a role: "developer tools", "data engineers'
+# productivity".
+_NOT_A_ROLE_AFTER = re.compile(
+    r"\s*(?:community|communities|evangelism|relations|tools?|tooling|experience|platforms?|"
+    r"productivity|advocacy|portal|docs|documentation|conferences?|events?|meetups?|blog|"
+    r"culture|velocity|workflows?|friendly|first|focused|centric|day|days|time|teams? (?:is|are)"
+    r"|api|apis|sdk|program)\b",
+    re.I,
+)
+# Where the words that qualify a role noun start: after a clause boundary or a stop word.
+_QUALIFIER_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "for",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "as",
+        "is",
+        "are",
+        "be",
+        "we",
+        "we're",
+        "were",
+        "our",
+        "you",
+        "your",
+        "i",
+        "i'm",
+        "with",
+        "who",
+        "that",
+        "this",
+        "these",
+        "those",
+        "hiring",
+        "hire",
+        "hires",
+        "looking",
+        "seeking",
+        "need",
+        "needs",
+        "opening",
+        "openings",
+        "join",
+        "will",
+        "can",
+        "from",
+        "by",
+        "also",
+        "currently",
+        "now",
+        "more",
+        "several",
+        "some",
+        "many",
+        "all",
+        "any",
+        "few",
+        "two",
+        "three",
+        "four",
+        "both",
+        "multiple",
+        "new",
+        "great",
+        "talented",
+        "experienced",
+        "strong",
+        "skilled",
+        "awesome",
+        "amazing",
+        "passionate",
+        "smart",
+        "top-notch",
+        "world-class",
+        "help",
+        "us",
+        "want",
+        "wants",
+        "talented",
+        "exceptional",
+        "brilliant",
+        "motivated",
+        "driven",
+        "curious",
+        "excellent",
+        "good",
+        "best",
+        "like",
+        "include",
+        "including",
+        "such",
+        "especially",
+        "particularly",
+        "following",
+    ]
+)
+# Words just before a role phrase that make it somebody already there, not a role on offer.
+_NOT_OFFERED = re.compile(
+    r"(?:\b(?:our|with|by|from|alongside|other|fellow|ex|former|existing|your|their|his|"
+    r"her|no|between|among|like|to|help|team of|made up of|group of|founded by|led by)\b[\s-]*"
+    r"(?:[\w/+&.-]+\s+){0,3})$",
+    re.I,
+)
+_HIRING = re.compile(
+    r"\b(?:hiring|hire|hires|looking for|look for|seeking|seek|searching for|search of|"
+    r"recruiting|positions?|roles?|openings?|opportunit\w*|vacanc\w*|wanted|want(?:ed)? to meet|"
+    r"need(?:s|ed)?|join|apply|expand\w*|grow(?:ing)?|add(?:ing)?|interns?(?:hips?)?|"
+    r"interested in|full[- ]time|part[- ]time|contract|we want|bring on|build out|"
+    r"building out|staffing up)\b",
+    re.I,
+)
+# A list cue that introduces areas or roles: "hiring for X, Y and Z", "openings in X",
+# "roles:", "especially the following roles:".
+_AREA_LIST = re.compile(
+    r"\b(?:hiring|recruiting|openings?|positions?|roles?|opportunities|jobs|engineers?|"
+    r"developers?|experts?|specialists?|people|talent|folks|team members)\s+"
+    r"(?:(?:for|in|across|on|within|around)\s+)(?:(?:all|the|these|following|various|many|"
+    r"lots of|several|multiple|key|open)\s+)*(?:(?:areas?|fields?|teams?|disciplines?|roles|"
+    r"positions|functions)\s*)?(?:of\s+)?[:,-]?\s*(?P<areas>[^.;:!?\n()]{2,160})",
+    re.I,
+)
+_SECTION_CUE = re.compile(
+    r"(?:\b(?:roles?|positions?|openings?|jobs|hiring|looking for|seeking|opportunities|"
+    r"vacancies|we need|open reqs?|disciplines|areas)\b[^:\n]{0,40}:\s*$)|(?:\b(?:hiring|"
+    r"looking for|seeking|positions|roles|openings)\b.{0,40}(?:following|these)\b.{0,20}$)",
+    re.I,
+)
+_BULLET = re.compile(r"^\s*(?:[-*•+>=#~·–—]+|\d{1,2}[.)]|\[\d+\]|\([a-z0-9]\))\s*")
+_URL = re.compile(
+    r"https?://\S+|www\.\S+|\b\S+@\S+\.\w+|\S+\s+(?:at|\[at\]|\(at\))\s+\S+\s+dot\s+\S+"
+)
+_SLUG = re.compile(
+    r"/(?:jobs?|careers?|positions?|openings?|roles?|apply|o|p|posting|postings|l)/"
+    r"(?:[\w.-]*/)*([a-z][a-z0-9]*(?:[-_][a-z0-9]+){1,9})",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'*-])|\n")
+_PIECE_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bor\b|\s[-–—]\s)\s*")
+# Items of a list of titles ("A, B and C"); areas of a list of areas ("ML / AI, Data").
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bor\b)\s*")
+_AREA_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bor\b|\s[-–—]+\s)\s*")
+_PARENS = re.compile(r"\(([^()]{1,80})\)")
+_HEADER_SPLIT = re.compile(r"\s*\|\s*|\s+[-–—]{1,2}\s+|\s+::\s+")
+_TITLE_END = re.compile(
+    r":\s|\s*\|\s*|\s+@\s+|\s+at\s+https?:|\s*https?://|(?<=[a-z)])\.\s|\s+[-–—]{1,2}\s+(?=[A-Z]?[a-z]+\s+[a-z]+\s+[a-z]+\s+[a-z])"
+)
+# "Positions: Front End, Data Science / ML, ...": an inline list after a roles cue.
+_INLINE_LIST = re.compile(
+    r"^(?:(?:current(?:ly)?|open|now|we(?:'re| are))\s+)?(?:hiring(?: for)?|positions?|roles?|openings?|"
+    r"jobs|looking for|seeking|internships?|opportunities|open reqs?)\s*(?:\([^)]*\))?\s*[:=-]+\s*"
+    r"(?P<list>.{3,200})$",
+    re.I,
+)
+# A heading above the duties of a role: "What you'll do:", "Responsibilities", "You will:".
+_DUTY_HEADING = re.compile(
+    r"\b(?:what you(?:'ll|’ll| will) (?:do|work on|build)|responsibilit\w*|duties|you will|you'll|"
+    r"the role|in this role|projects? you(?:'ll|’ll| will)|(?:things|projects) we(?:'ll|’ll| will)? "
+    r"(?:be )?work(?:ing)? on|day to day|your (?:work|mission)|(?:recent|some|our) projects|"
+    r"projects include)\b",
+    re.I,
+)
+# "engineers in machine learning", "Software Engineer in Machine Learning", "Engineer (NLP)".
+_NOUN_TAIL = re.compile(
+    r"\s*(?:\((?P<paren>[^()\n]{1,60})\)|,\s*(?P<comma>[A-Z][^,.;\n(]{0,40})|"
+    r"\s+(?:in|for|on|with)\s+(?:a\s+|an\s+|the\s+)?(?P<area>[\w/ &+-]{2,50}?)"
+    r"(?=\s*(?:[.,;:!?()\n]|$|\s+(?:and|to|who|that|at|with|team|background|experience|"
+    r"focus|space|roles?|positions?)\b)))",
+)
+# A post that hires in general: "engineers", "developers", a stack.
+_GENERIC_ENGINEERS = re.compile(
+    r"\b(?:engineers?|developers?|devs|programmers?|hackers?|coders?|engineering team|"
+    r"technologists?|swes?)\b",
+    re.I,
+)
+_STACK_CUE = re.compile(
+    r"\b(?:python|java|javascript|typescript|ruby|rails|django|node(?:\.?js)?|react|golang|"
+    r"scala|c\+\+|php|ios|android|erlang|clojure|haskell|rust|elixir|swift|kotlin|\.net|c#|"
+    r"postgres|mysql|aws|kubernetes|full[- ]?stack|front[- ]?end|back[- ]?end|devops)\b",
+    re.I,
+)
+# ML work in the duties of a role on offer: what a role's text says it will build or do.
+_ML_WORK = re.compile(
+    r"\b(?:machine[- ]learning|deep[- ]learning|\bml\b|computer vision|\bnlp\b|natural language"
+    r"(?: processing)?|neural (?:net\w*|models?)|llms?|language models?|(?:train|fine[- ]tun)"
+    r"\w*\s+(?:\w+\s+){0,2}models?|models? training|recommend\w* (?:engines?|systems?|"
+    r"algorithms?)|classifiers?|text classification|image recognition|speech recognition|"
+    r"predictive models?|(?:ml|ai) (?:models?|systems?|pipelines?|infra\w*|inference)|"
+    r"ml inference|inference (?:engines?|systems?|efficiency|optimization)|"
+    r"reinforcement learning|ai agents?|agentic (?:systems?|workflows?|ai)|rag\b|"
+    r"retrieval[- ]augmented|embeddings?|transformer\w*|gpu (?:kernels?|clusters?)|"
+    r"(?:ai|ml)[/-](?:ml|ai))",
+    re.I,
+)
+# Work on ML that a role does: a verb of building right before an ML object, or experience
+# in one ("prototype computer vision algorithms", "train models", "experience in NLP").
+_ML_DUTY = re.compile(
+    r"\b(?:build\w*|develop\w*|design\w*|implement\w*|train\w*|prototyp\w*|research\w*|"
+    r"improv\w*|deploy\w*|ship\w*|scal\w*|optimiz\w*|apply\w*|creat\w*|architect\w*|"
+    r"fine[- ]tun\w*|evaluat\w*|work(?:ing)? on|comfortable with|(?:experience|background|expertise|"
+    r"skills|knowledge) (?:with|in|of|building))\s+(?:[\w'’/-]+\s+){0,4}?"
+    r"(?:" + _ML_WORK.pattern.removeprefix(r"\b") + r")",
+    re.I,
+)
+# The sentence describes the role on offer (not the company): who the hire is, what they do.
+_DUTY_FRAME = re.compile(
+    r"\b(?:you(?:'ll|’ll| will| would| should| are| can| have|'d|’d)?|your|you're|you’re|"
+    r"the role|this role|the position|responsibilit\w*|duties|the ideal candidate|"
+    r"candidates?|someone (?:who|to|with)|a person (?:who|to)|who (?:can|will|wants|loves)|"
+    r"experience (?:with|in|building)|background in|work(?:ing)? on|help (?:us )?build|"
+    r"will (?:build|design|develop|own|work)|looking for (?:an? )?\w+ (?:who|to|with))\b",
+    re.I,
+)
+_NOT_DUTY = re.compile(
+    r"\b(?:a plus|plus\b|bonus|nice[- ]to[- ]have|preferred|ideally|familiarity|exposure|"
+    r"not required|no .{0,20}required|interest in|curious about|don't need|do not need|"
+    r"our (?:ml|machine learning|ai|data science) team|with (?:our|the) (?:ml|data science|ai)"
+    r"|using (?:ai|llms?|claude|cursor|copilot)|ai[- ](?:assisted|augmented|native|first|"
+    r"powered|driven) (?:development|coding|tools?)|coding (?:agents?|assistants?|tools?))\b",
+    re.I,
+)
 
 
-def _title_part(line: str) -> str:
-    """Return the leading title of a bullet or short line ('Android Engineer - http://...')."""
-    line = _BULLET.sub("", line)
-    return _TITLE_SPLIT.split(line, maxsplit=1)[0]
+def _clause_start(text: str, end: int, lo: int) -> int:
+    """Return where the clause holding ``end`` starts (after . ; : ( | or a line break)."""
+    cut = lo
+    for ch in ".;:!?|(\n":
+        at = text.rfind(ch, lo, end)
+        if at >= 0 and at + 1 > cut and not (ch == "." and _is_abbreviation(text, at)):
+            cut = at + 1
+    return cut
+
+
+def _is_abbreviation(text: str, at: int) -> bool:
+    """Whether the dot at ``at`` sits inside a token ("Sr.", "node.js", "A.I.")."""
+    return at + 1 < len(text) and not text[at + 1].isspace()
+
+
+def _qualifiers(clause: str) -> list[str]:
+    """Return the words of ``clause`` (text before a role noun) that qualify the noun."""
+    words = clause.split()
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower().strip(",'’\"") in _QUALIFIER_STOP or words[i].endswith(","):
+            return words[i + 1 :]
+    return words[-5:]
+
+
+def _classify_phrase(phrase: str) -> str | None:
+    """Return the family of a role phrase by the title rules; the catch-all ("any other named
+    function is a non-engineering role") only when the phrase has a role noun."""
+    phrase = phrase.strip(" ,.;:-–—*'\"")
+    if not phrase:
+        return None
+    return match_title(phrase, catch_all=bool(_NOUN.search(phrase)))
+
+
+@dataclass(slots=True)
+class _Reader:
+    """The mentions of one post, collected once each."""
+
+    mentions: list[RoleMention]
+    seen: set[tuple[str, str]]
+
+    def add(self, family: str | None, phrase: str, kind: str) -> None:
+        if family and (family, kind) not in self.seen:
+            self.seen.add((family, kind))
+            self.mentions.append(RoleMention(family, phrase.strip()[:120], kind))
+
+    def area(self, piece: str, kind: str) -> bool:
+        families = area_families(piece)
+        for family in families:
+            self.add(family, piece, kind)
+        return bool(families)
+
+
+def _split_outside_parens(text: str, pattern: re.Pattern[str]) -> list[str]:
+    """Split ``text`` by ``pattern``, but not inside parentheses ("Eng (iOS, Android)")."""
+    hidden = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00"), text)
+    return [p.replace("\x00", ",") for p in pattern.split(hidden)]
+
+
+def _read_pieces(reader: _Reader, field: str, kind: str, strict: bool = True) -> None:
+    """Read a header field or a list line: titles, or (when it names no role) areas.
+
+    A field that names roles is split into list items ("Principal Data Scientist, Senior
+    Software Engineer"); an item without a role noun shares the next item's noun ("Data and
+    Machine Intelligence Engineers"), or else qualifies the item before it ("Staff SWE, AI",
+    "Member of Technical Staff, ML & Optimization"); a dash or parentheses qualify the item they
+    follow ("Senior Researcher - Machine Learning", "Engineer (NLP)"). A field that names no
+    role is a list of areas; with ``strict`` (a header) only when every piece of it is an area
+    ("Machine Learning / Applied AI"), so that a tagline or a place is none.
+    """
+    field = field.strip(" {}[]*'\"")
+    if not field:
+        return
+    if not _NOUN.search(field):
+        pieces = [p.strip(" .!*{}[]'\"") for p in _AREA_SPLIT.split(_PARENS.sub(r", \1", field))]
+        pieces = [p for p in pieces if p and p.lower() not in _FILLER]
+        families = [area_families(p) for p in pieces]
+        if pieces and (all(families) or not strict):
+            for piece, found in zip(pieces, families, strict=True):
+                for family in found:
+                    reader.add(family, piece, kind)
+        return
+    items = [i.strip(" .!*{}[]'\"") for i in _split_outside_parens(field, _LIST_SPLIT)]
+    items = [i for i in items if i]
+    previous: str | None = None
+    for n, item in enumerate(items):
+        noun = _NOUN.search(item)
+        if noun is None:
+            later = next((_NOUN.search(i) for i in items[n + 1 :] if _NOUN.search(i)), None)
+            if later is not None and area_families(item):
+                reader.add(_classify_phrase(f"{item} {later.group(0)}"), item, kind)
+            elif previous is not None and later is None:
+                family = _classify_phrase(f"{previous} {item}")
+                if family not in (None, "software_engineer", "other"):
+                    reader.add(family, f"{previous}, {item}", kind)
+            continue
+        previous = _PARENS.sub(r" \1", item)
+        family = None if _AREA_NOUN.search(item) else _classify_phrase(previous)
+        if family is None:
+            reader.area(_AREA_NOUN.sub(" ", _PARENS.sub(" ", item)), kind)
+        else:
+            reader.add(family, item, kind)
+        # "ML/Data Engineer": each area before the noun takes it.
+        head = item[: noun.start()]
+        if "/" in head:
+            for sub in head.split("/"):
+                if area_families(sub):
+                    reader.add(_classify_phrase(f"{sub} {noun.group(0)}"), sub, kind)
+
+
+def _is_field(field: str) -> bool:
+    """Whether a piece of a header is a field (a place, a title, a list), not a sentence."""
+    items = _LIST_SPLIT.split(field)
+    return len(field) <= 60 or all(len(i) <= 45 for i in items)
+
+
+def _title_lead(body: str) -> str:
+    """Return the title a line opens with: up to a colon, a bar, a link or a sentence's end,
+    and, when that is long, up to the dash after its role noun."""
+    lead = _TITLE_END.split(body, maxsplit=1)[0]
+    if len(lead) > 70:
+        noun = _NOUN.search(lead)
+        if noun:
+            dash = re.search(r"\s[-–—]{1,2}\s|\s\(", lead[noun.end() :])
+            if dash:
+                lead = lead[: noun.end() + dash.start()]
+    return lead
+
+
+_TITLE_CASE = re.compile(r"\b[A-Z][\w/+#.&-]*")
+
+
+def _looks_like_title(lead: str) -> bool:
+    """Whether a line's lead reads as a title: short, with a role noun, mostly capitalised."""
+    words = lead.split()
+    return (
+        0 < len(words) <= 9
+        and bool(_NOUN.search(lead))
+        and len(_TITLE_CASE.findall(lead)) >= 0.6 * len(words)
+    )
+
+
+def _read_phrases(reader: _Reader, text: str, lo: int, hi: int, offered: bool) -> None:
+    """Read the role noun phrases between ``lo`` and ``hi``: each with its qualifiers."""
+    for m in _NOUN.finditer(text, lo, hi):
+        if _NOT_A_ROLE_AFTER.match(text, m.end()):
+            continue
+        start = _clause_start(text, m.start(), max(lo, m.start() - 160))
+        clause = text[start : m.start()]
+        if _NOT_OFFERED.search(clause):
+            continue
+        noun = m.group(0)
+        qualifiers = _qualifiers(clause)
+        tail = _NOUN_TAIL.match(text, m.end(), min(hi, m.end() + 80))
+        items = [" ".join(qualifiers)]
+        # "Ops, SW, and Machine Learning engineers": every item of the list shares the noun.
+        before = clause[: len(clause) - len(" ".join(qualifiers))] if qualifiers else clause
+        listed = re.search(
+            r"((?:[\w/+#.&-]+(?:\s+[\w/+#.&-]+){0,2}\s*,\s*)+(?:and|or|&)?\s*)$", before
+        )
+        if listed:
+            items += [i for i in _PIECE_SPLIT.split(listed.group(1)) if i.strip()]
+        for item in items:
+            sub_items = _PIECE_SPLIT.split(item) if ("/" in item or " and " in item) else [item]
+            for sub in sub_items:
+                phrase = f"{sub} {noun}".strip()
+                family = (
+                    next(iter(area_families(sub)), None)
+                    if _AREA_NOUN.fullmatch(noun)
+                    else _classify_phrase(phrase)
+                )
+                if tail is not None and family in (None, "software_engineer"):
+                    extra = tail.group("paren") or tail.group("comma") or tail.group("area") or ""
+                    if extra and not _NOUN.search(extra):
+                        family = _classify_phrase(f"{phrase} {extra}") or (
+                            next(iter(area_families(extra)), None)
+                            if area_families(extra) - {"software_engineer", "other"}
+                            else family
+                        )
+                        if family and family != "software_engineer":
+                            phrase = f"{phrase} {extra}"
+                reader.add(family, phrase, "phrase")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the sentences (and lines) of ``text``."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def role_mentions(text: str) -> list[RoleMention]:
+    """Return every role a post offers, with the phrase that names it, in reading order."""
+    text = text.strip()
+    if not text:
+        return []
+    reader = _Reader([], set())
+    masked = _URL.sub(lambda m: " " * len(m.group(0)), text)
+    lines = masked.split("\n")
+    offsets, at = [], 0
+    for line in lines:
+        offsets.append(at)
+        at += len(line) + 1
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
+    # 1. The header: "Company | Role, Role | Place | ...", or "Place - Role, Role".
+    head = lines[first]
+    fields = _HEADER_SPLIT.split(head)
+    for field in fields[1:] if "|" in head else fields:
+        if _is_field(field):
+            _read_pieces(reader, field, "header")
+    _read_phrases(reader, masked, offsets[first], offsets[first] + len(head), offered=True)
+    # 2. Lines: bullets and short lines lead with a title; a list after a roles cue names
+    # areas; lines under a duties heading describe a role's work.
+    in_section = section_bullets = in_duties = False
+    duty_lines: list[str] = []
+    for i in range(first + 1, len(lines)):
+        line = lines[i].strip()
+        if not line:
+            in_section = section_bullets = in_duties = False
+            continue
+        bullet = _BULLET.match(line)
+        body = line[bullet.end() :] if bullet else line
+        inline = _INLINE_LIST.match(body)
+        if inline:
+            for item in re.split(r"\s*;\s*", inline.group("list")):
+                _read_pieces(reader, _TITLE_END.split(item, maxsplit=1)[0], "line", strict=False)
+        lead = _title_lead(body)
+        short = bullet or len(line) <= 80 or in_section or _looks_like_title(lead)
+        if short and len(_PARENS.sub("", lead)) <= 70:
+            if _NOUN.search(lead):
+                _read_pieces(reader, lead, "line")
+            elif in_section and (bullet or not section_bullets):
+                _read_pieces(reader, lead, "line", strict=False)
+            section_bullets = section_bullets or (in_section and bool(bullet))
+        if in_duties:
+            duty_lines.append(body)
+        if _SECTION_CUE.search(line):
+            in_section, section_bullets = True, False
+        elif not bullet and len(line) > 80:
+            in_section = False
+        if _DUTY_HEADING.search(line) and (line.endswith(":") or len(line) <= 40):
+            in_duties = True
+    # 3. Sentences that hire: role phrases, and the areas a post hires in or across.
+    for lo, hi in _sentences(masked):
+        sentence = masked[lo:hi]
+        if not _HIRING.search(sentence):
+            continue
+        _read_phrases(reader, masked, lo, hi, offered=False)
+        for m in _AREA_LIST.finditer(sentence):
+            for piece in re.split(
+                r"\s*(?:,|/|&|\band\b|\bor\b|\bas well as\b)\s*", m.group("areas")
+            ):
+                reader.area(piece.strip(" .!*'\""), "area")
+    # 4. Links to job pages: "/careers/software-engineer-ml-infra".
+    for m in _SLUG.finditer(text):
+        slug = re.sub(r"[-_]+", " ", m.group(1))
+        if _NOUN.search(slug):
+            reader.add(_classify_phrase(slug), slug, "link")
+    families = {m.family for m in reader.mentions}
+    # 5. Duties: a generalist role on offer whose stated work is building ML.
+    if families <= {"software_engineer", "other"}:
+        framed = [masked[lo:hi] for lo, hi in _sentences(masked)]
+        framed = [t for t in framed if _DUTY_FRAME.search(t)] + duty_lines
+        for sentence in framed:
+            work = _ML_DUTY.search(sentence) or (
+                _ML_WORK.search(sentence) if sentence in duty_lines else None
+            )
+            if work and not _NOT_DUTY.search(sentence):
+                reader.add("ml_engineer", sentence[work.start() : work.start() + 80], "duties")
+                break
+    # 6. Engineers, or a stack, in general.
+    families = {m.family for m in reader.mentions}
+    if not families - {"other"} and (
+        _GENERIC_ENGINEERS.search(masked) or _STACK_CUE.search(masked)
+    ):
+        generic = _GENERIC_ENGINEERS.search(masked) or _STACK_CUE.search(masked)
+        reader.add("software_engineer", generic.group(0) if generic else "", "generic")
+    return reader.mentions
 
 
 def classify_roles(text: str) -> set[str]:
     """Return every role family a title or free-text post advertises.
 
-    A single short line is read as a job title and gets one family.
+    A single short line is read as a job title and gets its one family; a post that offers no
+    role gets none.
     """
     text = text.strip()
     if not text:
-        return {"other"}
+        return set()
     if "\n" not in text and len(text) <= 120 and "|" not in text:
         return {classify_title(text)}
-    text = _URL.sub(" ", text)
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    found: set[str] = set()
-    # The header: "Company | Role, Role | Location | ...": every field that names a role.
-    for field in _HEADER_FIELD.split(lines[0]):
-        found |= _families_in(field, offered_only=False)
-        if "|" not in lines[0]:
-            continue
-        # "Engineering (EM and IC roles), Data infra, Product": role areas without role nouns.
-        for piece in _HEADER_PIECE.split(_PARENS.sub("", field)):
-            if _FUNCTION.fullmatch(piece):
-                found.add("other")
-            elif len(piece) <= 40 and (family := _match_title(piece, catch_all=False)):
-                found.add(family)
-    # Title lines: "* Android Engineer - apply at ...", "Senior Backend Engineer | New York".
-    for line in lines[1:]:
-        part = _title_part(line)
-        if (_BULLET.match(line) or len(line) <= 80) and len(_PARENS.sub("", part)) <= 60:
-            found |= _families_in(part, offered_only=True)
-    for sentence in _SENTENCE.split(text):
-        if _HIRING_CUE.search(sentence):
-            found |= _families_in(sentence, offered_only=True)
-    if not found and (_ENGINEERS.search(text) or _names_a_stack(text)):
-        # Hiring for a stack or for "engineers" in general, without naming a role.
-        found.add("software_engineer")
-    return found or {"other"}
+    return {m.family for m in role_mentions(text)}

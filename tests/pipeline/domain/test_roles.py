@@ -112,9 +112,9 @@ def test_a_stack_without_a_role_is_software_engineering():
     assert classify_roles(post) == {"software_engineer"}
 
 
-def test_a_post_with_no_role_and_no_stack_is_other():
+def test_a_post_that_offers_no_role_gets_no_family():
     post = "Shameless plug: my job board at example.org has no recruiters.\nIt is free."
-    assert classify_roles(post) == {"other"}
+    assert classify_roles(post) == set()
 
 
 def test_parenthesised_specialty_refines_the_role():
@@ -133,5 +133,5 @@ def test_non_engineering_roles_in_a_post():
     assert classify_roles(post) == {"software_engineer", "other"}
 
 
-def test_empty_text_is_other():
-    assert classify_roles("") == {"other"}
+def test_empty_text_has_no_family():
+    assert classify_roles("") == set()
