@@ -148,6 +148,9 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+_WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+
+
 @lru_cache(maxsize=65536)
 def match_title(title: str, catch_all: bool = True) -> str | None:
     """Return the family of the first title pattern that matches, or None.
@@ -156,7 +159,7 @@ def match_title(title: str, catch_all: bool = True) -> str | None:
     left out: a header field like "Operations industry" is no role. Titles repeat a great deal
     across postings ("Senior Software Engineer"), so results are cached.
     """
-    t = " ".join(title.lower().replace("_", " ").split())
+    t = " ".join(_WORD_HYPHEN.sub(" ", title.lower().replace("_", " ")).split())
     rules = _TITLE_RULES if catch_all else _TITLE_RULES[:-1]
     for family, pattern in rules:
         if pattern.search(t):

@@ -132,6 +132,23 @@ _AREA_WORDS: dict[str, tuple[str, ...]] = {
         "firmware",
         "robotics",
         "distributed systems",
+        "macos",
+        "desktop",
+        "browser",
+        "cloud",
+        "games",
+        "game",
+        "gaming",
+        "api",
+        "apis",
+        "windows",
+        "linux",
+        "tools",
+        "dev tools",
+        "developer tools",
+        "test",
+        "testing",
+        "automation",
     ),
     "other": (
         "product",
@@ -239,6 +256,9 @@ _FILLER = frozenset(
         "related",
         "areas",
         "area",
+        "as",
+        "well",
+        "too",
     ]
 )
 _AREA_TOKEN = re.compile(r"[a-z][a-z0-9.+#]*(?:[/-][a-z0-9.+#]+)*")
@@ -285,13 +305,21 @@ _ROLE_NOUN = (
     r"scientists?|researchers?|analysts?|designers?|architects?|hackers?|sres?|"
     r"recruiters?|marketers?|managers?|evangelists?|writers?|testers?|technicians?|"
     r"representatives?|executives?|specialists?|consultants?|administrators?|"
-    r"directors?|interns?|internships?|phds?|postdocs?|fellows?|professors?|salespeople|"
+    r"directors?|interns?|internships?|postdocs?|fellows?|professors?|salespeople|"
     r"salesperson|pms?|"
     r"lecturers?|instructors?|generalists?|experts?|ninjas?|wizards?|gurus?|linguists?|"
     r"statisticians?|mathematicians?|quants?|coders?|swes?|mles?|leads?|heads? of \w+|talent|"
     r"members? of (?:the )?technical staff|mts|cto|vp of \w+|co-?founders?"
 )
 _NOUN = re.compile(r"\b(?:" + _ROLE_NOUN + r")\b", re.I)
+_SHARED_AREA = re.compile(
+    r"(?:^|[\s,:*-])((?:[A-Za-z][\w/+#.-]*\s+){0,1}[A-Za-z][\w/+#.-]*)\s+(?:engineers?|developers?|"
+    r"analysts?|scientists?)\s*(?:&|and|/)\s*$",
+    re.I,
+)
+_ENGINEER_NOUN = re.compile(
+    r"engineers?|developers?|devs|programmers?|hackers?|coders?|swes?|architects?", re.I
+)
 # Nouns of people that say nothing of the role: the area before them does ("Machine Learning
 # Experts", "computer vision talent").
 _AREA_NOUN = re.compile(
@@ -406,7 +434,8 @@ _QUALIFIER_STOP = frozenset(
 # Words just before a role phrase that make it somebody already there, not a role on offer.
 _NOT_OFFERED = re.compile(
     r"(?:\b(?:our|with|by|from|alongside|other|fellow|ex|former|existing|your|their|his|"
-    r"her|no|between|among|like|to|help|team of|made up of|group of|founded by|led by)\b[\s-]*"
+    r"her|no|between|among|like|to|help|team of|made up of|group of|founded by|led by|"
+    r"(?:customers|clients|users)\s+(?:include|includes|including|such as|like))\b[\s-]*"
     r"(?:[\w/+&.-]+\s+){0,3})$",
     re.I,
 )
@@ -425,7 +454,9 @@ _AREA_LIST = re.compile(
     r"developers?|experts?|specialists?|people|talent|folks|team members)\s+"
     r"(?:(?:for|in|across|on|within|around)\s+)(?:(?:all|the|these|following|various|many|"
     r"lots of|several|multiple|key|open)\s+)*(?:(?:areas?|fields?|teams?|disciplines?|roles|"
-    r"positions|functions)\s*)?(?:of\s+)?[:,-]?\s*(?P<areas>[^.;:!?\n()]{2,160})",
+    r"positions|functions|board)\s*)?(?:of\s+)?[:,-]?\s*(?P<areas>[^.;:!?\n()]{2,160})"
+    r"|\b(?:disciplines|areas|roles|positions|openings|functions|teams|the board)\s*:\s*"
+    r"(?P<listed>[^.;:!?\n]{2,200})",
     re.I,
 )
 _SECTION_CUE = re.compile(
@@ -449,9 +480,11 @@ _PIECE_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bor\b|\s[-–—]\s)\s*")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bor\b)\s*")
 _AREA_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bor\b|\s[-–—]+\s)\s*")
 _PARENS = re.compile(r"\(([^()]{1,80})\)")
+_AREA_LIST_SPLIT = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b|\bas well as\b)\s*")
+_BRACKETS = re.compile(r"\[[^\]]*\]?")
 _HEADER_SPLIT = re.compile(r"\s*\|\s*|\s+[-–—]{1,2}\s+|\s+::\s+")
 _TITLE_END = re.compile(
-    r":\s|\s*\|\s*|\s+@\s+|\s+at\s+https?:|\s*https?://|(?<=[a-z)])\.\s|\s+[-–—]{1,2}\s+(?=[A-Z]?[a-z]+\s+[a-z]+\s+[a-z]+\s+[a-z])"
+    r"\s+--\s+|\s+—\s+|:\s|\s*\|\s*|\s+@\s+|\s+at\s+https?:|\s*https?://|(?<=[a-z)])\.\s|\s+[-–—]{1,2}\s+(?=[A-Z]?[a-z]+\s+[a-z]+\s+[a-z]+\s+[a-z])"
 )
 # "Positions: Front End, Data Science / ML, ...": an inline list after a roles cue.
 _INLINE_LIST = re.compile(
@@ -505,7 +538,7 @@ _ML_WORK = re.compile(
 _ML_DUTY = re.compile(
     r"\b(?:build\w*|develop\w*|design\w*|implement\w*|train\w*|prototyp\w*|research\w*|"
     r"improv\w*|deploy\w*|ship\w*|scal\w*|optimiz\w*|apply\w*|creat\w*|architect\w*|"
-    r"fine[- ]tun\w*|evaluat\w*|work(?:ing)? on|comfortable with|(?:experience|background|expertise|"
+    r"fine[- ]tun\w*|evaluat\w*|comfortable with|(?:experience|background|expertise|"
     r"skills|knowledge) (?:with|in|of|building))\s+(?:[\w'’/-]+\s+){0,4}?"
     r"(?:" + _ML_WORK.pattern.removeprefix(r"\b") + r")",
     re.I,
@@ -602,6 +635,7 @@ def _read_pieces(reader: _Reader, field: str, kind: str, strict: bool = True) ->
     if not field:
         return
     if not _NOUN.search(field):
+        field = _BRACKETS.sub(" ", field)
         pieces = [p.strip(" .!*{}[]'\"") for p in _AREA_SPLIT.split(_PARENS.sub(r", \1", field))]
         pieces = [p for p in pieces if p and p.lower() not in _FILLER]
         families = [area_families(p) for p in pieces]
@@ -681,35 +715,46 @@ def _read_phrases(reader: _Reader, text: str, lo: int, hi: int, offered: bool) -
             continue
         noun = m.group(0)
         qualifiers = _qualifiers(clause)
+        # "Data Engineers & Scientists": a bare noun after another takes its area.
+        shared_area = _SHARED_AREA.search(clause)
+        if shared_area and area_families(shared_area.group(1)):
+            qualifiers = [shared_area.group(1)]
         tail = _NOUN_TAIL.match(text, m.end(), min(hi, m.end() + 80))
-        items = [" ".join(qualifiers)]
-        # "Ops, SW, and Machine Learning engineers": every item of the list shares the noun.
+        # "Ops, SW, and Machine Learning engineers": the items of a list before an
+        # engineer noun share it; before another noun ("backend, devops and data scientists")
+        # they are areas of their own.
         before = clause[: len(clause) - len(" ".join(qualifiers))] if qualifiers else clause
         listed = re.search(
             r"((?:[\w/+#.&-]+(?:\s+[\w/+#.&-]+){0,2}\s*,\s*)+(?:and|or|&)?\s*)$", before
         )
-        if listed:
-            items += [i for i in _PIECE_SPLIT.split(listed.group(1)) if i.strip()]
-        for item in items:
-            sub_items = _PIECE_SPLIT.split(item) if ("/" in item or " and " in item) else [item]
-            for sub in sub_items:
-                phrase = f"{sub} {noun}".strip()
-                family = (
-                    next(iter(area_families(sub)), None)
-                    if _AREA_NOUN.fullmatch(noun)
-                    else _classify_phrase(phrase)
-                )
-                if tail is not None and family in (None, "software_engineer"):
-                    extra = tail.group("paren") or tail.group("comma") or tail.group("area") or ""
-                    if extra and not _NOUN.search(extra):
-                        family = _classify_phrase(f"{phrase} {extra}") or (
-                            next(iter(area_families(extra)), None)
-                            if area_families(extra) - {"software_engineer", "other"}
-                            else family
-                        )
-                        if family and family != "software_engineer":
-                            phrase = f"{phrase} {extra}"
-                reader.add(family, phrase, "phrase")
+        shared = bool(_ENGINEER_NOUN.fullmatch(noun))
+        phrases = [" ".join(qualifiers)]
+        # "ML/Data engineers": each area before the noun takes it.
+        if "/" in phrases[0]:
+            phrases += [p for p in phrases[0].split("/") if area_families(p)]
+        for item in (i for i in _PIECE_SPLIT.split(listed.group(1)) if i.strip()) if listed else ():
+            if shared:
+                phrases.append(item)
+            else:
+                reader.area(item, "phrase")
+        for sub in phrases:
+            phrase = f"{sub} {noun}".strip()
+            family = (
+                next(iter(area_families(sub)), None)
+                if _AREA_NOUN.fullmatch(noun)
+                else _classify_phrase(phrase)
+            )
+            if tail is not None and family in (None, "software_engineer"):
+                extra = tail.group("paren") or tail.group("comma") or tail.group("area") or ""
+                if extra and not _NOUN.search(extra):
+                    family = _classify_phrase(f"{phrase} {extra}") or (
+                        next(iter(area_families(extra)), None)
+                        if area_families(extra) - {"software_engineer", "other"}
+                        else family
+                    )
+                    if family and family != "software_engineer":
+                        phrase = f"{phrase} {extra}"
+            reader.add(family, phrase, "phrase")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -737,7 +782,7 @@ def role_mentions(text: str) -> list[RoleMention]:
     first = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
     # 1. The header: "Company | Role, Role | Place | ...", or "Place - Role, Role".
     head = lines[first]
-    fields = _HEADER_SPLIT.split(head)
+    fields = head.split("|") if "|" in head else _HEADER_SPLIT.split(head)
     for field in fields[1:] if "|" in head else fields:
         if _is_field(field):
             _read_pieces(reader, field, "header")
@@ -765,6 +810,9 @@ def role_mentions(text: str) -> list[RoleMention]:
             elif in_section and (bullet or not section_bullets):
                 _read_pieces(reader, lead, "line", strict=False)
             section_bullets = section_bullets or (in_section and bool(bullet))
+        if in_section and bullet:
+            # A bullet of a roles list: "research engineers with experience in NLP, ...".
+            _read_phrases(reader, masked, offsets[i], offsets[i] + len(lines[i]), offered=True)
         if in_duties:
             duty_lines.append(body)
         if _SECTION_CUE.search(line):
@@ -780,10 +828,9 @@ def role_mentions(text: str) -> list[RoleMention]:
             continue
         _read_phrases(reader, masked, lo, hi, offered=False)
         for m in _AREA_LIST.finditer(sentence):
-            for piece in re.split(
-                r"\s*(?:,|/|&|\band\b|\bor\b|\bas well as\b)\s*", m.group("areas")
-            ):
-                reader.area(piece.strip(" .!*'\""), "area")
+            areas = m.group("areas") or m.group("listed")
+            for piece in _AREA_LIST_SPLIT.split(areas):
+                reader.area(_PARENS.sub(" ", piece).strip(" .!*'\""), "area")
     # 4. Links to job pages: "/careers/software-engineer-ml-infra".
     for m in _SLUG.finditer(text):
         slug = re.sub(r"[-_]+", " ", m.group(1))
@@ -791,7 +838,7 @@ def role_mentions(text: str) -> list[RoleMention]:
             reader.add(_classify_phrase(slug), slug, "link")
     families = {m.family for m in reader.mentions}
     # 5. Duties: a generalist role on offer whose stated work is building ML.
-    if families <= {"software_engineer", "other"}:
+    if families <= {"software_engineer", "other"} and families != {"other"}:
         framed = [masked[lo:hi] for lo, hi in _sentences(masked)]
         framed = [t for t in framed if _DUTY_FRAME.search(t)] + duty_lines
         for sentence in framed:
