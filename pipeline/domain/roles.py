@@ -26,8 +26,12 @@ short phrases, whose results are cached.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+
+import ahocorasick
 
 from pipeline.domain.role_titles import FAMILIES, classify_title, match_title
 
@@ -317,6 +321,8 @@ _SHARED_AREA = re.compile(
     r"analysts?|scientists?)\s*(?:&|and|/)\s*$",
     re.I,
 )
+# A list of items right before a role noun's qualifiers: "Ops, SW, and ".
+_LISTED_BEFORE = re.compile(r"((?:[\w/+#.&-]+(?:\s+[\w/+#.&-]+){0,2}\s*,\s*)+(?:and|or|&)?\s*)$")
 _ENGINEER_NOUN = re.compile(
     r"engineers?|developers?|devs|programmers?|hackers?|coders?|swes?|architects?", re.I
 )
@@ -466,14 +472,18 @@ _SECTION_CUE = re.compile(
     re.I,
 )
 _BULLET = re.compile(r"^\s*(?:[-*•+>=#~·–—]+|\d{1,2}[.)]|\[\d+\]|\([a-z0-9]\))\s*")
-_URL = re.compile(
-    r"https?://\S+|www\.\S+|\b\S+@\S+\.\w+|\S+\s+(?:at|\[at\]|\(at\))\s+\S+\s+dot\s+\S+"
-)
+# Links and addresses, masked before reading (their words are no roles); the costlier
+# patterns run only on texts that can hold them.
+_LINK = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]{}\"']+(?<![.,:;!?])")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SPELLED_EMAIL = re.compile(r"\S+\s+(?:at|\[at\]|\(at\))\s+\S+\s+dot\s+\S+")
 _SLUG = re.compile(
     r"/(?:jobs?|careers?|positions?|openings?|roles?|apply|o|p|posting|postings|l)/"
     r"(?:[\w.-]*/)*([a-z][a-z0-9]*(?:[-_][a-z0-9]+){1,9})",
     re.I,
 )
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-Z(\"'*-])")
+_BULLET_FIRST = frozenset("-*•+>=#~·–—0123456789[(")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'*-])|\n")
 _PIECE_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bor\b|\s[-–—]\s)\s*")
 # Items of a list of titles ("A, B and C"); areas of a list of areas ("ML / AI, Data").
@@ -704,29 +714,33 @@ def _looks_like_title(lead: str) -> bool:
     )
 
 
-def _read_phrases(reader: _Reader, text: str, lo: int, hi: int, offered: bool) -> None:
+def _read_phrases(
+    reader: _Reader, text: str, nouns: list[tuple[int, int]], lo: int, hi: int
+) -> None:
     """Read the role noun phrases between ``lo`` and ``hi``: each with its qualifiers."""
-    for m in _NOUN.finditer(text, lo, hi):
-        if _NOT_A_ROLE_AFTER.match(text, m.end()):
+    k = bisect_left(nouns, (lo, -1))
+    while k < len(nouns) and nouns[k][0] < hi:
+        n_start, n_end = nouns[k]
+        k += 1
+        if n_end > hi or _NOT_A_ROLE_AFTER.match(text, n_end):
             continue
-        start = _clause_start(text, m.start(), max(lo, m.start() - 160))
-        clause = text[start : m.start()]
-        if _NOT_OFFERED.search(clause):
+        start = _clause_start(text, n_start, max(lo, n_start - 160))
+        clause = text[start:n_start]
+        # Both patterns are anchored at the clause's end: the last words are all they read.
+        if _NOT_OFFERED.search(clause[-60:]):
             continue
-        noun = m.group(0)
+        noun = text[n_start:n_end]
         qualifiers = _qualifiers(clause)
         # "Data Engineers & Scientists": a bare noun after another takes its area.
-        shared_area = _SHARED_AREA.search(clause)
+        shared_area = _SHARED_AREA.search(clause[-60:])
         if shared_area and area_families(shared_area.group(1)):
             qualifiers = [shared_area.group(1)]
-        tail = _NOUN_TAIL.match(text, m.end(), min(hi, m.end() + 80))
+        tail = _NOUN_TAIL.match(text, n_end, min(hi, n_end + 80))
         # "Ops, SW, and Machine Learning engineers": the items of a list before an
         # engineer noun share it; before another noun ("backend, devops and data scientists")
         # they are areas of their own.
         before = clause[: len(clause) - len(" ".join(qualifiers))] if qualifiers else clause
-        listed = re.search(
-            r"((?:[\w/+#.&-]+(?:\s+[\w/+#.&-]+){0,2}\s*,\s*)+(?:and|or|&)?\s*)$", before
-        )
+        listed = _LISTED_BEFORE.search(before[-80:])
         shared = bool(_ENGINEER_NOUN.fullmatch(noun))
         phrases = [" ".join(qualifiers)]
         # "ML/Data engineers": each area before the noun takes it.
@@ -767,13 +781,265 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
+class _Keywords:
+    """Words of several kinds found in one Aho-Corasick pass over a lowercased text.
+
+    A keyword ending in ``*`` also matches longer words it starts ("opportunit*"); ``of *``
+    takes the next word too ("head of product"). Matches are whole words, longest first.
+    """
+
+    def __init__(self, kinds: dict[str, Iterable[str]]) -> None:
+        keys: dict[str, tuple[set[str], bool]] = {}
+        for kind, words in kinds.items():
+            for word in words:
+                entry = keys.setdefault(word.rstrip("*"), (set(), False))
+                keys[word.rstrip("*")] = (entry[0] | {kind}, entry[1] or word.endswith("*"))
+        self._automaton = ahocorasick.Automaton()
+        for key, (found_kinds, prefix) in keys.items():
+            self._automaton.add_word(key, (tuple(sorted(found_kinds)), len(key), prefix))
+        self._automaton.make_automaton()
+
+    def find(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        low = text.lower()
+        if len(low) != len(text):
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        n = len(low)
+        found: dict[str, list[tuple[int, int]]] = {}
+        for last, (kinds, length, prefix) in self._automaton.iter(low):
+            start, end = last - length + 1, last + 1
+            if start > 0 and (low[start - 1].isalnum()):
+                continue
+            if prefix:
+                while end < n and low[end].isalnum():
+                    end += 1
+            elif end < n and low[end].isalnum():
+                continue
+            if low.endswith(" of", start, end) or low.endswith(" of the", start, end):
+                nxt = end
+                while nxt < n and low[nxt] == " ":
+                    nxt += 1
+                stop = nxt
+                while stop < n and (low[stop].isalnum() or low[stop] in "-&"):
+                    stop += 1
+                if stop == nxt:
+                    continue
+                end = stop
+            for kind in kinds:
+                found.setdefault(kind, []).append((start, end))
+        for spans in found.values():
+            spans.sort(key=lambda se: (se[0], -se[1]))
+            kept, reach = [], -1
+            for a, b in spans:
+                if a >= reach:
+                    kept.append((a, b))
+                    reach = b
+            spans[:] = kept
+        return found
+
+
+def _plural(*words: str) -> list[str]:
+    return [f for w in words for f in (w, w + "s")]
+
+
+_INDEX = _Keywords(
+    {
+        "noun": [
+            *_plural(
+                "engineer",
+                "developer",
+                "programmer",
+                "scientist",
+                "researcher",
+                "analyst",
+                "designer",
+                "architect",
+                "hacker",
+                "sre",
+                "recruiter",
+                "marketer",
+                "manager",
+                "evangelist",
+                "writer",
+                "tester",
+                "technician",
+                "representative",
+                "executive",
+                "specialist",
+                "consultant",
+                "administrator",
+                "director",
+                "intern",
+                "internship",
+                "postdoc",
+                "fellow",
+                "professor",
+                "lecturer",
+                "instructor",
+                "generalist",
+                "expert",
+                "ninja",
+                "wizard",
+                "guru",
+                "linguist",
+                "statistician",
+                "mathematician",
+                "quant",
+                "coder",
+                "swe",
+                "mle",
+                "lead",
+                "pm",
+                "co-founder",
+                "cofounder",
+                "engineering manager",
+                "engineering lead",
+                "engineering director",
+            ),
+            "devs",
+            "salespeople",
+            "salesperson",
+            "talent",
+            "mts",
+            "cto",
+            "head of",
+            "heads of",
+            "vp of",
+            "member of technical staff",
+            "members of technical staff",
+            "member of the technical staff",
+            "members of the technical staff",
+        ],
+        "hiring": [
+            "hiring",
+            "hire",
+            "hires",
+            "looking for",
+            "look for",
+            "seeking",
+            "seek",
+            "searching for",
+            "search of",
+            "recruiting",
+            "position",
+            "positions",
+            "role",
+            "roles",
+            "opening",
+            "openings",
+            "opportunit*",
+            "vacanc*",
+            "wanted",
+            "want to meet",
+            "wanted to meet",
+            "need",
+            "needs",
+            "needed",
+            "join",
+            "apply",
+            "expand*",
+            "grow",
+            "growing",
+            "add",
+            "adding",
+            "intern",
+            "interns",
+            "internship",
+            "internships",
+            "interested in",
+            "full-time",
+            "full time",
+            "part-time",
+            "part time",
+            "contract",
+            "we want",
+            "bring on",
+            "build out",
+            "building out",
+            "staffing up",
+        ],
+        "ml": [
+            "machine learning",
+            "machine-learning",
+            "deep learning",
+            "deep-learning",
+            "ml",
+            "computer vision",
+            "nlp",
+            "natural language",
+            "neural",
+            "llm",
+            "llms",
+            "language model",
+            "language models",
+            "model",
+            "models",
+            "recommend*",
+            "classifier",
+            "classifiers",
+            "classification",
+            "recognition",
+            "inference",
+            "reinforcement learning",
+            "agent",
+            "agents",
+            "agentic",
+            "rag",
+            "retrieval",
+            "embedding",
+            "embeddings",
+            "transformer*",
+            "gpu",
+            "ai/ml",
+            "ml/ai",
+        ],
+        "generic": [
+            *_plural(
+                "engineer", "developer", "programmer", "hacker", "coder", "technologist", "swe"
+            ),
+            "devs",
+            "engineering team",
+        ],
+    }
+)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
+def _masked(text: str) -> str:
+    """Return ``text`` with links and e-mail addresses blanked out, offsets kept."""
+    if "http" in text or "www." in text:
+        text = _LINK.sub(_blank, text)
+    if "@" in text:
+        text = _EMAIL.sub(_blank, text)
+    if " dot " in text:
+        text = _SPELLED_EMAIL.sub(_blank, text)
+    return text
+
+
+def _sentence_of(text: str, at: int) -> tuple[int, int]:
+    """Return the span of the sentence (or line) around position ``at``."""
+    lo = max(text.rfind("\n", 0, at), -1) + 1
+    for m in _SENTENCE_BREAK.finditer(text, lo, at):
+        lo = m.end()
+    hi = text.find("\n", at)
+    hi = len(text) if hi < 0 else hi
+    end = _SENTENCE_BREAK.search(text, at, hi)
+    return lo, end.start() + 1 if end else hi
+
+
 def role_mentions(text: str) -> list[RoleMention]:
     """Return every role a post offers, with the phrase that names it, in reading order."""
     text = text.strip()
     if not text:
         return []
     reader = _Reader([], set())
-    masked = _URL.sub(lambda m: " " * len(m.group(0)), text)
+    masked = _masked(text)
+    # Where the role nouns, hiring cues and ML words are, in one pass: most lines and
+    # sentences have none, and need no reading.
+    words = _INDEX.find(masked)
+    nouns = words.get("noun", [])
     lines = masked.split("\n")
     offsets, at = [], 0
     for line in lines:
@@ -786,59 +1052,77 @@ def role_mentions(text: str) -> list[RoleMention]:
     for field in fields[1:] if "|" in head else fields:
         if _is_field(field):
             _read_pieces(reader, field, "header")
-    _read_phrases(reader, masked, offsets[first], offsets[first] + len(head), offered=True)
+    _read_phrases(reader, masked, nouns, offsets[first], offsets[first] + len(head))
     # 2. Lines: bullets and short lines lead with a title; a list after a roles cue names
     # areas; lines under a duties heading describe a role's work.
     in_section = section_bullets = in_duties = False
     duty_lines: list[str] = []
     for i in range(first + 1, len(lines)):
-        line = lines[i].strip()
+        raw = lines[i]
+        line = raw.strip()
         if not line:
             in_section = section_bullets = in_duties = False
             continue
-        bullet = _BULLET.match(line)
+        lo = offsets[i]
+        k = bisect_left(nouns, (lo, -1))
+        has_noun = k < len(nouns) and nouns[k][0] < lo + len(raw)
+        bullet = _BULLET.match(line) if line[0] in _BULLET_FIRST else None
         body = line[bullet.end() :] if bullet else line
-        inline = _INLINE_LIST.match(body)
-        if inline:
-            for item in re.split(r"\s*;\s*", inline.group("list")):
-                _read_pieces(reader, _TITLE_END.split(item, maxsplit=1)[0], "line", strict=False)
-        lead = _title_lead(body)
-        short = bullet or len(line) <= 80 or in_section or _looks_like_title(lead)
-        if short and len(_PARENS.sub("", lead)) <= 70:
-            if _NOUN.search(lead):
-                _read_pieces(reader, lead, "line")
-            elif in_section and (bullet or not section_bullets):
-                _read_pieces(reader, lead, "line", strict=False)
-            section_bullets = section_bullets or (in_section and bool(bullet))
-        if in_section and bullet:
-            # A bullet of a roles list: "research engineers with experience in NLP, ...".
-            _read_phrases(reader, masked, offsets[i], offsets[i] + len(lines[i]), offered=True)
+        if has_noun or in_section or ":" in body[:60]:
+            inline = _INLINE_LIST.match(body) if ":" in body[:60] or "-" in body[:60] else None
+            if inline:
+                for item in inline.group("list").split(";"):
+                    item = _TITLE_END.split(item.strip(), maxsplit=1)[0]
+                    _read_pieces(reader, item, "line", strict=False)
+            lead = _title_lead(body)
+            short = bullet or len(line) <= 80 or in_section or _looks_like_title(lead)
+            if short and len(_PARENS.sub("", lead)) <= 70:
+                if has_noun and _NOUN.search(lead):
+                    _read_pieces(reader, lead, "line")
+                elif in_section and (bullet or not section_bullets):
+                    _read_pieces(reader, lead, "line", strict=False)
+                section_bullets = section_bullets or (in_section and bool(bullet))
+            if in_section and bullet and has_noun:
+                # A bullet of a roles list: "research engineers with experience in NLP, ...".
+                _read_phrases(reader, masked, nouns, lo, lo + len(raw))
         if in_duties:
             duty_lines.append(body)
-        if _SECTION_CUE.search(line):
+        cue_line = line.endswith(":") or len(line) <= 60
+        if cue_line and _SECTION_CUE.search(line):
             in_section, section_bullets = True, False
         elif not bullet and len(line) > 80:
             in_section = False
-        if _DUTY_HEADING.search(line) and (line.endswith(":") or len(line) <= 40):
+        if cue_line and _DUTY_HEADING.search(line):
             in_duties = True
     # 3. Sentences that hire: role phrases, and the areas a post hires in or across.
-    for lo, hi in _sentences(masked):
-        sentence = masked[lo:hi]
-        if not _HIRING.search(sentence):
+    done: set[tuple[int, int]] = set()
+    for cue_start, _ in words.get("hiring", ()):
+        span = _sentence_of(masked, cue_start)
+        if span in done:
             continue
-        _read_phrases(reader, masked, lo, hi, offered=False)
-        for m in _AREA_LIST.finditer(sentence):
+        done.add(span)
+        lo, hi = span
+        k = bisect_left(nouns, (lo, -1))
+        if k < len(nouns) and nouns[k][0] < hi:
+            _read_phrases(reader, masked, nouns, lo, hi)
+        for m in _AREA_LIST.finditer(masked, lo, hi):
             areas = m.group("areas") or m.group("listed")
             for piece in _AREA_LIST_SPLIT.split(areas):
                 reader.area(_PARENS.sub(" ", piece).strip(" .!*'\""), "area")
     # 4. Links to job pages: "/careers/software-engineer-ml-infra".
-    for m in _SLUG.finditer(text):
-        slug = re.sub(r"[-_]+", " ", m.group(1))
-        if _NOUN.search(slug):
-            reader.add(_classify_phrase(slug), slug, "link")
+    if "/" in text:
+        for m in _SLUG.finditer(text):
+            slug = re.sub(r"[-_]+", " ", m.group(1))
+            if _NOUN.search(slug):
+                reader.add(_classify_phrase(slug), slug, "link")
     families = {m.family for m in reader.mentions}
     # 5. Duties: a generalist role on offer whose stated work is building ML.
-    if families <= {"software_engineer", "other"} and families != {"other"}:
+    if (
+        families <= {"software_engineer", "other"}
+        and families != {"other"}
+        and "ml" in words
+        and _ML_WORK.search(masked)
+    ):
         framed = [masked[lo:hi] for lo, hi in _sentences(masked)]
         framed = [t for t in framed if _DUTY_FRAME.search(t)] + duty_lines
         for sentence in framed:
@@ -850,11 +1134,12 @@ def role_mentions(text: str) -> list[RoleMention]:
                 break
     # 6. Engineers, or a stack, in general.
     families = {m.family for m in reader.mentions}
-    if not families - {"other"} and (
-        _GENERIC_ENGINEERS.search(masked) or _STACK_CUE.search(masked)
-    ):
-        generic = _GENERIC_ENGINEERS.search(masked) or _STACK_CUE.search(masked)
-        reader.add("software_engineer", generic.group(0) if generic else "", "generic")
+    if not families - {"other"}:
+        if "generic" in words:
+            a, b = words["generic"][0]
+            reader.add("software_engineer", masked[a:b], "generic")
+        elif stack := _STACK_CUE.search(masked):
+            reader.add("software_engineer", stack.group(0), "generic")
     return reader.mentions
 
 
