@@ -13,7 +13,7 @@ from pathlib import Path
 from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection
 
-from pipeline.domain import pay, postings, roles, skills
+from pipeline.domain import pay, postings, role_titles, roles, skills
 from pipeline.domain.degree import degree_asked
 from pipeline.domain.geo import country_of
 from pipeline.domain.text import html_to_text
@@ -36,10 +36,15 @@ def classifier_version() -> str:
     and only a rebuild; otherwise incremental builds classify only new posting versions.
     """
     digest = hashlib.sha256(skills.TAXONOMY_VERSION.encode())
-    for module in (skills, roles, postings):
+    for module in (skills, roles, role_titles, postings):
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:12]
 
+
+ROLES_TYPE = (
+    "STRUCT(role_families VARCHAR[], "
+    "mentions STRUCT(role_family VARCHAR, phrase VARCHAR, kind VARCHAR)[])"
+)
 
 # name -> (function, parameter types, return type); all pure, all NULL-tolerant.
 FUNCTIONS = {
@@ -47,8 +52,8 @@ FUNCTIONS = {
     "jt_country_of": (country_of, ["VARCHAR"], "VARCHAR"),
     "jt_posting_country": (postings.posting_country, ["VARCHAR"] * 4, "VARCHAR"),
     "jt_has_description": (postings.has_description, ["VARCHAR"], "BOOLEAN"),
-    "jt_posting_skills": (postings.posting_skills, ["VARCHAR", "VARCHAR"], "VARCHAR[]"),
-    "jt_posting_roles": (postings.posting_roles, ["VARCHAR", "VARCHAR", "VARCHAR"], "VARCHAR[]"),
+    "jt_posting_skills": (postings.posting_skills, ["VARCHAR"] * 3, "VARCHAR[]"),
+    "jt_posting_roles": (postings.posting_roles, ["VARCHAR"] * 3, ROLES_TYPE),
     "jt_role_family_of_title": (role_family_of_title, ["VARCHAR"], "VARCHAR"),
     "jt_taxonomy_version": (taxonomy_version, [], "VARCHAR"),
     "jt_classifier_version": (classifier_version, [], "VARCHAR"),

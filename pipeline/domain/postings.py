@@ -9,6 +9,8 @@ title names too few skills, and would dilute every share with postings that coul
 
 from __future__ import annotations
 
+import re
+
 from pipeline.domain import geo, roles, skills
 
 FREE_TEXT_SOURCES = frozenset({"hackernews"})
@@ -19,21 +21,55 @@ def has_description(description: str | None) -> bool:
     return bool(description and description.strip())
 
 
-def posting_skills(title: str | None, description: str | None) -> list[str]:
+# PyTorch was released in January 2017: before that, "Torch" is Lua's Torch7.
+PYTORCH_RELEASED = "2017"
+_PYTORCH_NAMED = re.compile(r"\bpy\s?torch|\blibtorch\b|\btorchvision\b", re.I)
+
+
+def posting_skills(
+    title: str | None, description: str | None, posted_at: str | None = None
+) -> list[str]:
     """Return the skill ids of a posting, sorted (empty without a description)."""
     if not has_description(description):
         return []
     text = "\n".join(t for t in (title, description) if t)
-    return sorted(skills.extract_skills(text))
+    found = skills.extract_skills(text)
+    if (
+        "pytorch" in found
+        and posted_at
+        and posted_at[:4] < PYTORCH_RELEASED
+        and not _PYTORCH_NAMED.search(text)
+    ):
+        found = (found - {"pytorch"}) | {"torch7"}
+    return sorted(found)
 
 
-def posting_roles(source: str | None, title: str | None, description: str | None) -> list[str]:
-    """Return the role families of a posting, in TAXONOMY.md's order."""
+def posting_role_mentions(
+    source: str | None, title: str | None, description: str | None
+) -> list[dict[str, str]]:
+    """Return each role a posting offers with the phrase that offers it and where it was read.
+
+    A free-text post gives every mention the reader finds; a board's posting its title's family.
+    """
     if source in FREE_TEXT_SOURCES:
-        found = roles.classify_roles(description or title or "")
-    else:
-        found = {roles.classify_title(title)} if title else set()
-    return [f for f in roles.FAMILIES if f in found]
+        mentions = roles.role_mentions(description or title or "")
+        return [{"role_family": m.family, "phrase": m.phrase, "kind": m.kind} for m in mentions]
+    if not title:
+        return []
+    return [{"role_family": roles.classify_title(title), "phrase": title, "kind": "title"}]
+
+
+def posting_roles(source: str | None, title: str | None, description: str | None) -> dict:
+    """Return a posting's role families in TAXONOMY.md's order and the mention of each.
+
+    ``{"role_families": [...], "mentions": [{"role_family", "phrase", "kind"}, ...]}``, one
+    mention a family: the first that named it.
+    """
+    mentions: dict[str, dict[str, str]] = {}
+    for m in posting_role_mentions(source, title, description):
+        mentions.setdefault(m["role_family"], m)
+    families = [f for f in roles.FAMILIES if f in mentions]
+    return {"role_families": families, "mentions": [mentions[f] for f in families]}
 
 
 def posting_country(

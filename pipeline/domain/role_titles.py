@@ -62,7 +62,8 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("other", r"\b(?:ux|user|market|marketing)\s+research"),
         (
             "other",
-            r"\bdesigners?\b|\bdesign leads?\b|\bbusiness developers?\b|\bsales\s?(?:person|people)",
+            r"\bdesigners?\b|\bdesign leads?\b|\bbusiness developers?\b|"
+            r"\bsales\s?(?:person|people)",
         ),
         (
             "other",

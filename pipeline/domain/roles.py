@@ -498,17 +498,18 @@ _TITLE_END = re.compile(
 )
 # "Positions: Front End, Data Science / ML, ...": an inline list after a roles cue.
 _INLINE_LIST = re.compile(
-    r"^(?:(?:current(?:ly)?|open|now|we(?:'re| are))\s+)?(?:hiring(?: for)?|positions?|roles?|openings?|"
-    r"jobs|looking for|seeking|internships?|opportunities|open reqs?)\s*(?:\([^)]*\))?\s*[:=-]+\s*"
+    r"^(?:(?:current(?:ly)?|open|now|we(?:'re| are))\s+)?(?:hiring(?: for)?|positions?|roles?|"
+    r"openings?|jobs|looking for|seeking|internships?|opportunities|open reqs?)\s*"
+    r"(?:\([^)]*\))?\s*[:=-]+\s*"
     r"(?P<list>.{3,200})$",
     re.I,
 )
 # A heading above the duties of a role: "What you'll do:", "Responsibilities", "You will:".
 _DUTY_HEADING = re.compile(
-    r"\b(?:what you(?:'ll|’ll| will) (?:do|work on|build)|responsibilit\w*|duties|you will|you'll|"
-    r"the role|in this role|projects? you(?:'ll|’ll| will)|(?:things|projects) we(?:'ll|’ll| will)? "
-    r"(?:be )?work(?:ing)? on|day to day|your (?:work|mission)|(?:recent|some|our) projects|"
-    r"projects include)\b",
+    r"\b(?:what you(?:'ll|’ll| will) (?:do|work on|build)|responsibilit\w*|duties|you will|"
+    r"you'll|the role|in this role|projects? you(?:'ll|’ll| will)|(?:things|projects) "
+    r"we(?:'ll|’ll| will)? (?:be )?work(?:ing)? on|day to day|your (?:work|mission)|"
+    r"(?:recent|some|our) projects|projects include)\b",
     re.I,
 )
 # "engineers in machine learning", "Software Engineer in Machine Learning", "Engineer (NLP)".

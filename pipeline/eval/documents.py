@@ -60,7 +60,7 @@ class Document:
 
     def roles(self) -> set[str]:
         """The role families the warehouse gives this posting."""
-        return set(posting_roles(self.source, self.title, self.description))
+        return set(posting_roles(self.source, self.title, self.description)["role_families"])
 
     def country(self) -> str | None:
         """The country the warehouse gives this posting."""

@@ -28,8 +28,8 @@ classified as (
         posting_id,
         content_hash,
         jt_has_description(description_text) as has_description,
-        jt_posting_skills(title, description_text) as skill_ids,
-        jt_posting_roles(source, title, description_text) as role_families,
+        jt_posting_skills(title, description_text, cast(posted_at as varchar)) as skill_ids,
+        jt_posting_roles(source, title, description_text) as roles,
         jt_taxonomy_version() as taxonomy_version,
         jt_classifier_version() as classifier_version
     from latest
@@ -39,10 +39,18 @@ classified as (
 final as (
 
     select
-        *,
+        posting_id,
+        content_hash,
+        has_description,
+        skill_ids,
+        roles.role_families,
+        -- The phrase that gave each family (its first mention), and where it was read.
+        roles.mentions as role_mentions,
         -- One family for the posting: a board's title family; for a Hacker News post that
         -- advertises several, the first in TAXONOMY.md's order (ML engineer first).
-        role_families[1] as role_family
+        roles.role_families[1] as role_family,
+        taxonomy_version,
+        classifier_version
     from classified
 
 )
