@@ -88,16 +88,18 @@ def role_shares_yearly(con: duckdb.DuckDBPyConnection, families: Sequence[str]) 
 
 
 def newest_postings(con: duckdb.DuckDBPyConnection, role_family: str, limit: int) -> list[Row]:
-    """The newest postings classified in a family, with their titles (``postings``)."""
+    """The newest postings advertising a family, with the phrase that offers it (``postings``)."""
     return rows(
         con,
         """
-        select source, posted_month, company, title from main.postings
-        where role_family = ? and title is not null
+        select source, posted_month, company, title,
+            list_filter(role_mentions, lambda m: m.role_family = ?)[1].phrase as evidence
+        from main.postings
+        where list_contains(role_families, ?) and title is not null
         order by posted_at desc nulls last, posting_id
         limit ?
         """,
-        [role_family, limit],
+        [role_family, role_family, limit],
     )
 
 

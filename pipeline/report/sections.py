@@ -333,17 +333,19 @@ def roles_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
     if examples:
         section.tables.append(
             Table(
-                ["source", "month", "company", "title"],
+                ["source", "month", "company", "title", "why ML engineer"],
                 [
                     [
                         labels.short(r["source"]),
                         month_text(r["posted_month"]),
                         r["company"] or "",
                         r["title"] if len(r["title"]) <= 140 else r["title"][:139] + "…",
+                        r["evidence"] or "",
                     ]
                     for r in examples
                 ],
-                caption="The newest postings classified ML engineer (titles as posted).",
+                caption="The newest postings advertising an ML engineer role, with the phrase "
+                "that offers it (`posting_roles.evidence_phrase`).",
                 collapsed=True,
             )
         )

@@ -3,7 +3,7 @@ with
 
 classified as (
 
-    select posting_id, role_family, role_families, has_description
+    select posting_id, role_family, role_families, role_mentions, has_description
     from {{ ref('int_postings_classified') }}
 
 ),
@@ -29,6 +29,7 @@ final as (
         cast(date_trunc('month', posted_at) as date) as posted_month,
         classified.role_family,
         classified.role_families,
+        classified.role_mentions,
         classified.has_description,
         employment_type,
         board,
