@@ -26,6 +26,9 @@ class Salary:
     is_currency_inferred: bool = False
     # Structured data may give several tiers (one per location); this is the tier's title.
     label: str | None = None
+    # A single figure that is only a bound: "up to $250k" (upper), "from €60k", "$120k+"
+    # (lower). None for a range or a plain figure. Means and medians leave bounds out.
+    bound: str | None = None
     start: int = -1
 
     @property

@@ -69,7 +69,8 @@ _NEG_WORDS = (
     r"|impact|per\s+(?:project|user|seat|customer|account|unit|item|order|license|employee)"
     r"|total\s+comp\w*|tc|all[- ]in|equity\s+grant|in\s+equity|of\s+equity|in\s+stock"
     r"|of\s+stock|stock\s+options|rsus?|insurance|premiums?|deductibles?|401k|perks?"
-    r"|spending|matching|worth\s+of|caps?"
+    r"|spending|matching|worth\s+of|caps?|exercises?|take[- ]home|assignments?|interviews?"
+    r"|trial\s+(?:days?|projects?|periods?)|honorari(?:um|a)|hackathons?|competitions?"
     # "base" is a pay word, but not in "user base"
     r"|(?:user|customer|client|install|fan|code|knowledge|data|subscriber)\s?base"
 )
@@ -180,12 +181,67 @@ _PERIOD_AFTER = re.compile(
     r"|(?P<u2>p\.?" + _SP + r"?[ahdwm]\.?|p/[ahdwmy])(?![A-Za-z])"
     r"|(?P<u3>annually|yearly|annual|monthly|hourly|daily|weekly)\b"
     r"|(?P<u4>day|daily|hourly)" + _SP + r"+rate\b"
+    # German, French and Spanish: "/Jahr", "pro Monat", "par an", "al año", "mensual"
+    r"|(?P<u5>/" + _SP + r"?(?:jahr|monat|stunde|std|tag|an|mois|heure|año|ano|mes|hora|día)"
+    r"|(?:pro|im|je)" + _SP + r"+(?:jahr|monat|stunde|tag)|jährlich|jahrlich|monatlich"
+    r"|stündlich|par" + _SP + r"+(?:an|mois|heure|jour)|de" + _SP + r"+l'heure|annuel(?:le)?"
+    r"|mensuel(?:le)?|(?:al|por)" + _SP + r"+(?:año|ano|mes|hora|día|dia)|anual(?:es)?"
+    r"|mensual(?:es)?)(?![A-Za-zäöüéñ])"
+    r"|(?P<u6>full[- ]time" + _SP + r"+equivalent|fte)\b"
     r")",
+    re.I,
+)
+# The period each foreign period word names.
+_FOREIGN_PERIODS = {
+    "jahr": "year",
+    "jährlich": "year",
+    "jahrlich": "year",
+    "an": "year",
+    "annuel": "year",
+    "annuelle": "year",
+    "año": "year",
+    "ano": "year",
+    "anual": "year",
+    "anuales": "year",
+    "monat": "month",
+    "monatlich": "month",
+    "mois": "month",
+    "mensuel": "month",
+    "mensuelle": "month",
+    "mes": "month",
+    "mensual": "month",
+    "mensuales": "month",
+    "stunde": "hour",
+    "std": "hour",
+    "stündlich": "hour",
+    "heure": "hour",
+    "l'heure": "hour",
+    "hora": "hour",
+    "tag": "day",
+    "jour": "day",
+    "día": "day",
+    "dia": "day",
+}
+# Words that make a figure with no period an hourly rate: without one, an hourly-size amount
+# is a salary in thousands written short ("Full-Time ($130-$250+)"), a price or a fee, and
+# the parser cannot tell which: it is left out.
+_HOURLY_CUE = re.compile(
+    r"\b(?:hour\w*|hr|hrs|per\s+h|rates?|contract\w*|freelanc\w*|consult\w*|part[- ]time|"
+    r"interns?\w*|stunde\w*|heure|hora|temp|temporary|gig)\b|/h\b",
+    re.I,
+)
+_UPPER_BOUND = re.compile(
+    r"\b(?:up\s*to|upto|as\s+much\s+as|max(?:imum)?|bis\s+zu|jusqu'à|hasta)\W*\Z", re.I
+)
+_LOWER_BOUND = re.compile(
+    r"\b(?:starting(?:\s+(?:at|from))?|starts\s+at|from|at\s+least|min(?:imum)?|ab|à\s+partir\s+de|"
+    r"desde)\W*\Z",
     re.I,
 )
 _PERIOD_BEFORE = re.compile(
     r"\b(?P<u>hourly|daily|day\s+rate|weekly|monthly|annual(?:ly)?|yearly|per\s+annum"
-    r"|per\s+(?:hour|day|week|month|year)|a\s+(?:year|month)|LPA)\b",
+    r"|per\s+(?:hour|day|week|month|year)|a\s+(?:year|month)|LPA|jahresgehalt|jährlich"
+    r"|monatlich|monatsgehalt|stundenlohn|brut\s+annuel|par\s+an|al\s+año|anual|mensual)\b",
     re.I,
 )
 _QUALIFIER_ONLY = re.compile(
@@ -355,7 +411,13 @@ def doc_dollar(text: str) -> str | None:
 def _period_word(words: str) -> str | None:
     """Return the period a cue such as ``per annum``, ``day rate`` or ``LPA`` names."""
     w = words.lower()
-    if w == "lpa" or "annu" in w or "year" in w:
+    if w == "lpa" or "annu" in w or "year" in w or "jahr" in w or "anual" in w or "par an" in w:
+        return "year"
+    if "monat" in w or "mensual" in w:
+        return "month"
+    if "stunde" in w:
+        return "hour"
+    if "año" in w:
         return "year"
     for key, period in (
         ("hour", "hour"),
@@ -384,6 +446,11 @@ def _period_after(m: re.Match[str], currency: str | None) -> str | None:
         return {"a": "year", "y": "year", "h": "hour", "d": "day", "w": "week", "m": "month"}.get(
             letter
         )
+    if m.group("u5"):
+        word = re.split(r"[/\s]+", m.group("u5").lower())[-1]
+        return _FOREIGN_PERIODS.get(word)
+    if m.group("u6"):
+        return "year"
     return _period_word(m.group("u3") or m.group("u4") or "")
 
 
@@ -474,6 +541,8 @@ def judge(
             return None
         if period in ("hour", "month") and not has_pos:
             return None
+        if period == "hour" and not _HOURLY_CUE.search(text, max(0, c.start - 120), end + 120):
+            return None
         # A lone yearly figure needs a pay word, a bound ("up to £65k") or a field of its own.
         if (
             not c.is_range
@@ -483,6 +552,12 @@ def judge(
         ):
             return None
 
+    bound = None
+    if not c.is_range:
+        if _UPPER_BOUND.search(before[-30:]):
+            bound = "upper"
+        elif _LOWER_BOUND.search(before[-30:]) or "+" in text[c.start : end + 2]:
+            bound = "lower"
     return Salary(
         min_amount=float(c.low),
         max_amount=float(c.high),
@@ -493,5 +568,6 @@ def judge(
         snippet=text[c.start : end].strip(),
         provenance=EMPLOYER_TEXT,
         is_currency_inferred=c.is_bare or c.currency is None,
+        bound=bound,
         start=c.start,
     )

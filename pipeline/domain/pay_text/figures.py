@@ -100,6 +100,8 @@ _ATOM = re.compile(
     r"(?<![\w.,/#@&=+%])"
     r"(?:(?P<pre>" + _PREFIX_RE + r")" + SP + r"?)?"
     r"(?P<num>" + _NUM_RE + r")(?![\d])"
+    # "$120+K": a lower bound written before its multiplier
+    r"(?:\+(?=[kK](?![A-Za-z])))?"
     r"(?:" + _MULT_RE + r")?"
     r"(?:" + SP + r"?(?P<paren>\()?" + _SUFFIX_RE + r"(?(paren)\)))?"
 )
@@ -133,6 +135,8 @@ _RANGE_GAP = re.compile(
     # the bracket is a note ("$120,000 [lowest market] to ..."), the
     # parenthesis a conversion ("£15 ($19) and £30 ($38) per hour")
     _GAP_SP + r"*(?:\[[^\]\n]{0,200}\]" + _GAP_SP + r"*|\([^()\n]{0,30}\)" + _GAP_SP + r"*)?"
+    # a unit on the first end too: "$60/hr - $80/hr"
+    r"(?:/" + _GAP_SP + r"?(?:hr|hour|h|yr|year|mo|month|an|jahr|monat)\.?" + _GAP_SP + r"*)?"
     r"(?P<sep>-{1,2}|‐|‑|–|—|−|~|to|To|TO|until|bis|up to|and|und|y|et)"
     + _GAP_SP
     + r"*(?:~|up to|approx\.?|approximately)?"
