@@ -203,60 +203,31 @@ def to_2019_usd(usd: float, year: int) -> float:
 
 # --- plausibility ----------------------------------------------------------------------------
 
-# Annual base pay outside these bands is more likely a parsing or typing error than a salary.
-# Bands are in each currency; INR and JPY have their own because a US-dollar band scaled by
-# the exchange rate would throw away most junior salaries in India.
-ANNUAL_BANDS: Mapping[str, tuple[float, float]] = {
-    "USD": (10_000, 2_000_000),
-    "CAD": (12_000, 2_500_000),
-    "AUD": (15_000, 3_000_000),
-    "NZD": (15_000, 3_000_000),
-    "SGD": (12_000, 2_500_000),
-    "HKD": (80_000, 15_000_000),
-    "GBP": (8_000, 1_500_000),
-    "EUR": (8_000, 1_800_000),
-    "CHF": (20_000, 2_000_000),
-    "SEK": (100_000, 20_000_000),
-    "NOK": (100_000, 20_000_000),
-    "DKK": (70_000, 14_000_000),
-    "PLN": (25_000, 6_000_000),
-    "CZK": (150_000, 40_000_000),
-    "INR": (120_000, 100_000_000),
-    "JPY": (1_500_000, 300_000_000),
-    "BRL": (15_000, 8_000_000),
-    "MXN": (60_000, 30_000_000),
-    "ILS": (40_000, 7_000_000),
-}
+# Annual base pay outside these limits, in US dollars at the rate of the posting date, is more
+# likely a parsing or typing error than a salary. One rule for every currency: the floor is low
+# enough for junior salaries in India (2 LPA is about $2,400) and the ceiling above any base pay
+# stated in the corpus.
+PLAUSIBLE_ANNUAL_USD = (2_000.0, 3_000_000.0)
+MAX_RANGE_RATIO = 10
 
 
-def plausibility(salary: Salary, country: str | None = None) -> str | None:
-    """Return why a salary is implausible as base pay, or None when it is in band.
+def plausibility(salary: Salary, annual_usd: tuple[float, float] | None = None) -> str | None:
+    """Return why a salary is implausible as base pay, or None when it passes.
 
-    The amount is annualised with the usual rule of its currency's country and compared
-    with the currency's annual band; the warehouse sends flagged rows to quarantine.
+    ``annual_usd`` is the annualised range in US dollars at the posting date's rate; without it
+    only the shape of the range is judged.
     """
     if salary.min_amount <= 0 or salary.max_amount <= 0:
         return "amount is zero or negative"
     if salary.min_amount > salary.max_amount:
         return f"min {salary.min_amount:g} above max {salary.max_amount:g}"
-    if salary.max_amount > 10 * salary.min_amount:
+    if salary.max_amount > MAX_RANGE_RATIO * salary.min_amount:
         return f"range {salary.min_amount:g}-{salary.max_amount:g} spans more than 10x"
-    band = ANNUAL_BANDS.get(salary.currency)
-    if band is None:
-        return f"no plausibility band for currency {salary.currency}"
-    rule = annualisation_rule(country, currency=salary.currency)
-    low, high = (
-        annualise(a, salary.period, rules={rule.country: rule}, country=rule.country)
-        for a in (salary.min_amount, salary.max_amount)
-    )
-    if low < band[0]:
-        return (
-            f"annual {low:,.0f} {salary.currency} below {band[0]:,.0f} "
-            f"({rule.describe(salary.period)})"
-        )
-    if high > band[1]:
-        return (
-            f"annual {high:,.0f} {salary.currency} above {band[1]:,.0f} "
-            f"({rule.describe(salary.period)})"
-        )
+    if annual_usd is None:
+        return None
+    low, high = PLAUSIBLE_ANNUAL_USD
+    if annual_usd[0] < low:
+        return f"annual {annual_usd[0]:,.0f} USD below {low:,.0f}"
+    if annual_usd[1] > high:
+        return f"annual {annual_usd[1]:,.0f} USD above {high:,.0f}"
     return None

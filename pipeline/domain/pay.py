@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -52,8 +53,12 @@ PAY_ROW_FIELDS: dict[str, str] = {
     "annual_max_usd_2019": "DOUBLE",
     "cpi_year": "INTEGER",
     "quarantine_reason": "VARCHAR",
+    "employment_type": "VARCHAR",
+    "bound": "VARCHAR",
+    "series": "VARCHAR",
+    "exclusion_reason": "VARCHAR",
 }
-PAY_ROWS_PARAMS = ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE"]
+PAY_ROWS_PARAMS = ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE", "VARCHAR", "VARCHAR"]
 PAY_ROWS_TYPE = "STRUCT(" + ", ".join(f"{k} {v}" for k, v in PAY_ROW_FIELDS.items()) + ")[]"
 
 
@@ -90,14 +95,125 @@ def stated_salaries(
     return structured_salaries(pay) or extract_salaries(text or "", country)
 
 
+# --- employment and series --------------------------------------------------------------------
+
+EMPLOYMENT_TYPES = ("full_time", "part_time", "contract", "intern", "unknown")
+# A source's employment field, as the boards and datasets write it.
+_EMPLOYMENT_FIELD = {
+    "fulltime": "full_time",
+    "full-time": "full_time",
+    "full_time": "full_time",
+    "ft": "full_time",
+    "full time": "full_time",
+    "permanent": "full_time",
+    "parttime": "part_time",
+    "part-time": "part_time",
+    "part_time": "part_time",
+    "pt": "part_time",
+    "part time": "part_time",
+    "contract": "contract",
+    "contractor": "contract",
+    "temporary": "contract",
+    "ct": "contract",
+    "fl": "contract",
+    "freelance": "contract",
+    "temp": "contract",
+    "intern": "intern",
+    "internship": "intern",
+}
+_EMPLOYMENT_CUES = (
+    (
+        "intern",
+        re.compile(r"\b(?:intern|interns|internships?|co-?op|praktikum|stage|trainee)\b", re.I),
+    ),
+    (
+        "contract",
+        re.compile(
+            r"\b(?:contract(?:or|ors)?|contract[- ]to[- ]hire|freelanc\w*|"
+            r"temp(?:orary)?|per\s+diem|1099|c2c|day\s+rate|gig)\b",
+            re.I,
+        ),
+    ),
+    ("part_time", re.compile(r"\bpart[- ]?time\b", re.I)),
+    ("full_time", re.compile(r"\bfull[- ]?time\b|\bpermanent\b|\bFTE\b", re.I)),
+)
+_NEAR = 160
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·]|\d{1,2}[.)])\s")
+
+
+def _near_figure(text: str, start: int, end: int) -> list[str]:
+    """Return where a figure's kind of job is read: its line, then (unless the line is a list
+    item) the text after it, then the text before it, each within ``_NEAR`` characters."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[max(line_start, start - _NEAR) : min(line_end, end + _NEAR)]
+    if _LIST_ITEM.match(text, line_start):
+        return [line]
+    return [line, text[end : end + _NEAR], text[max(0, start - _NEAR) : start]]
+
+
+def employment_of(salary: Salary, text: str | None, field: str | None, title: str | None) -> str:
+    """Return the kind of job a pay range is for: full_time, part_time, contract, intern, unknown.
+
+    In order: the source's employment field; a cue next to the figure ("$60-80/hr contract"),
+    on its own line first (a list item's line alone: the next item is another job's); a cue
+    in the title or the post's first line ("Acme | Intern | NYC"); else a yearly or
+    monthly salary is a full-time job's, and an hourly, daily or weekly rate is of unknown kind.
+    """
+    given = _EMPLOYMENT_FIELD.get((field or "").strip().lower())
+    if given:
+        return given
+    text = text or ""
+    if salary.start >= 0:
+        for near in _near_figure(text, salary.start, salary.start + len(salary.snippet)):
+            for kind, cue in _EMPLOYMENT_CUES:
+                if cue.search(near):
+                    return kind
+    head = f"{title or ''}\n{text.split(chr(10), 1)[0]}"
+    for kind, cue in _EMPLOYMENT_CUES:
+        if cue.search(head):
+            return kind
+    return "full_time" if salary.period in ("year", "month") else "unknown"
+
+
+def series_of(
+    salary: Salary, employment: str, quarantine_reason: str | None
+) -> tuple[str | None, str | None]:
+    """Return (the pay series a range counts in, or why it counts in none).
+
+    The one rule of what the salary marts count: plausible base pay whose currency the employer
+    wrote, a range or a plain figure (not a bound), in the series of its kind of job; everything
+    else is kept in ``salary_quarantine`` with the reason.
+    """
+    if quarantine_reason:
+        return None, quarantine_reason
+    if salary.is_ote:
+        return None, "on-target earnings (includes commission), not base pay"
+    if salary.is_currency_inferred:
+        return None, "no currency written: inferred from the posting's country or places"
+    if salary.bound == "upper":
+        return None, "an upper bound only ('up to'): no range to take the midpoint of"
+    if salary.bound == "lower":
+        return None, "a lower bound only ('from', '+'): no range to take the midpoint of"
+    if employment == "unknown":
+        rate = {"hour": "an hourly", "day": "a daily", "week": "a weekly"}.get(salary.period, "a")
+        return None, f"{rate} rate of a job of unknown kind (not a salary series)"
+    return employment, None
+
+
 def normalise(
-    salary: Salary, country: str | None, posted_date: date | None, source: str | None = None
+    salary: Salary,
+    country: str | None,
+    posted_date: date | None,
+    source: str | None = None,
+    employment: str = "full_time",
 ) -> dict[str, Any]:
     """Return one pay row: the stated range, annualised, in USD, in 2019 USD, and its verdict."""
     rule = money.annualisation_rule(country, currency=salary.currency)
     factor = rule.factor(salary.period)
     annual_min, annual_max = salary.min_amount * factor, salary.max_amount * factor
-    reason = money.plausibility(salary, country)
+    reason = money.plausibility(salary)
     usd_min = usd_max = rate = usd_min_2019 = usd_max_2019 = None
     rate_date: date | None = None
     cpi_year: int | None = None
@@ -110,10 +226,12 @@ def normalise(
             reason = reason or str(exc)
         else:
             usd_max = annual_max * rate
+            reason = reason or money.plausibility(salary, (usd_min, usd_max))
             cpi_year = money.cpi_year_used(posted_date.year)
             usd_min_2019 = money.to_2019_usd(usd_min, posted_date.year)
             usd_max_2019 = money.to_2019_usd(usd_max, posted_date.year)
     provenance = SELF_REPORTED if source in SELF_REPORTED_SOURCES else salary.provenance
+    series, exclusion = series_of(salary, employment, reason)
     return {
         "range_index": None,
         "min_amount": salary.min_amount,
@@ -139,6 +257,10 @@ def normalise(
         "annual_max_usd_2019": usd_max_2019,
         "cpi_year": cpi_year,
         "quarantine_reason": reason,
+        "employment_type": employment,
+        "bound": salary.bound,
+        "series": series,
+        "exclusion_reason": exclusion,
     }
 
 
@@ -148,18 +270,22 @@ def pay_rows(
     pay_json: str | Mapping[str, Any] | None,
     country: str | None,
     posted_date: date | None,
+    employment_field: str | None = None,
+    title: str | None = None,
 ) -> list[dict[str, Any]]:
     """Return one normalised row per pay range a posting states, numbered from 1.
 
     Structured pay (Ashby ``compensation``, schema.org ``baseSalary``) wins over the text;
     the text's ranges are read only when the structured pay has no base salary. ``country``
     (ISO alpha-2) picks the dollar of a bare ``$`` and the hours of a working year;
-    ``posted_date`` picks the ECB rate and the CPI year.
+    ``posted_date`` picks the ECB rate and the CPI year; ``employment_field`` (the source's
+    employment type) and ``title`` tell which kind of job a range is for.
     """
     salaries = stated_salaries(text, _parse_json(pay_json), country)
     rows = []
     for index, salary in enumerate(salaries, start=1):
-        row = normalise(salary, country, posted_date, source)
+        employment = employment_of(salary, text, employment_field, title)
+        row = normalise(salary, country, posted_date, source, employment)
         row["range_index"] = index
         rows.append(row)
     return rows
@@ -171,6 +297,8 @@ def pay_rows_sql(
     pay_json: str | None,
     country: str | None,
     posted_date: date | None,
+    employment_field: str | None = None,
+    title: str | None = None,
 ) -> list[dict[str, Any]]:
     """Return ``pay_rows`` as DuckDB's ``jt_pay_rows``: NULL-tolerant, never raising.
 
@@ -178,9 +306,10 @@ def pay_rows_sql(
     quarantined row that says what went wrong.
     """
     try:
-        return pay_rows(source, text, pay_json, country, posted_date)
+        return pay_rows(source, text, pay_json, country, posted_date, employment_field, title)
     except Exception as exc:  # reported in the row, see the docstring
         log.exception("pay_rows failed for a %s posting", source)
         row: dict[str, Any] = dict.fromkeys(PAY_ROW_FIELDS)
-        row.update(range_index=1, quarantine_reason=f"pay_rows error: {exc!r}"[:300])
+        reason = f"pay_rows error: {exc!r}"[:300]
+        row.update(range_index=1, quarantine_reason=reason, exclusion_reason=reason)
         return [row]

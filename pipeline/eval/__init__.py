@@ -1,4 +1,4 @@
-"""Score the extractors against hand-labelled corpus postings: skills, roles, degree asks.
+"""Score the extractors against hand-labelled corpus postings: skills, roles, degree asks, pay.
 
 Run ``python -m pipeline.eval`` (``make eval``). The labels (``tests/pipeline/labels``) hold ids
 and labels only; the postings are what the spiders land from the replay corpus
@@ -18,6 +18,7 @@ from typing import TextIO
 from pipeline.domain.degree import degree_asked
 from pipeline.domain.roles import FAMILIES
 from pipeline.eval.documents import Document, labelled_documents
+from pipeline.eval.pay import PAY_CASES_LABELS, SALARY_LABELS, PayScores, pay_scores
 from pipeline.eval.scoring import Labelled, Scores, era_of, load, ratio, score
 from pipeline.ingest.corpus import Corpus, open_corpus
 from pipeline.paths import LABELS_DIR
@@ -146,6 +147,27 @@ def write_degree(out: TextIO, scores: dict[str, Scores]) -> None:
         )
 
 
+def write_pay(out: TextIO, sets: dict[str, dict[str, PayScores]]) -> None:
+    out.write(
+        "\npay ranges (currency, period and both ends within 1%); for the pay cases, the kind of"
+        " job and the bound of each range found\n"
+    )
+    for name, scores in sets.items():
+        for split, s in scores.items():
+            if split == "all":
+                continue
+            line = (
+                f"  {name:<10} {split:<8} {s.postings:>4} posts: precision {s.precision:.3f} "
+                f"recall {s.recall:.3f} (tp {s.tp}, fp {s.fp}, fn {s.fn})"
+            )
+            if name == "pay cases" and s.tp:
+                line += (
+                    f"; kind right {s.employment_right / s.tp:.3f}, "
+                    f"bound right {s.bound_right / s.tp:.3f}"
+                )
+            out.write(line + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the evaluation tables; with ``--errors``, every disagreement of the dev parts."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -159,9 +181,14 @@ def main(argv: list[str] | None = None) -> int:
     skills = skill_scores(corpus)
     roles = role_groups(corpus)
     degree = degree_scores(corpus)
+    pay = {
+        "salaries": pay_scores(corpus, SALARY_LABELS),
+        "pay cases": pay_scores(corpus, PAY_CASES_LABELS),
+    }
     write_skills(out, skills)
     write_roles(out, roles)
     write_degree(out, degree)
+    write_pay(out, pay)
     if args.errors:
         out.write("\nskill disagreements, dev (key: +extra -missing)\n")
         for key, gold, got in skills["dev"].errors:
@@ -174,6 +201,10 @@ def main(argv: list[str] | None = None) -> int:
         out.write("\ndegree disagreements, dev\n")
         for key, gold, got in degree["dev"].errors:
             out.write(f"  {key[1]}: {sorted(gold)} -> {sorted(got)}\n")
+        out.write("\npay disagreements, dev (found; labelled; (snippet, kind found, labelled))\n")
+        for scores in pay.values():
+            for source, source_id, got, want, kinds in scores["dev"].errors:
+                out.write(f"  {source}/{source_id}: {got}; {want}; {kinds}\n")
     return 0
 
 

@@ -12,13 +12,16 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
+from typing import Any
 
 from scrapy import Request
 from scrapy.http import Headers
 from scrapy.responsetypes import responsetypes
 from scrapy.utils.test import get_crawler
 
+from pipeline.domain.pay import pay_rows
 from pipeline.domain.postings import posting_country, posting_roles, posting_skills
 from pipeline.ingest.corpus import Corpus, CorpusError
 from pipeline.paths import SOURCES_FILE
@@ -44,6 +47,8 @@ class Document:
     posted_at: str | None
     country_text: str | None = None
     location: str | None = None
+    pay: Any = None
+    employment_type: str | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -65,6 +70,20 @@ class Document:
     def country(self) -> str | None:
         """The country the warehouse gives this posting."""
         return posting_country(self.source, self.description, self.country_text, self.location)
+
+    def pay_rows(self, structured: bool = True) -> list[dict[str, Any]]:
+        """The pay rows the warehouse reads from this posting (``int_pay_ranges_parsed``).
+
+        With ``structured=False`` the source's structured pay is left out, so only the text's
+        ranges are read, and of the text only the description (the pay labels are of it).
+        """
+        parts = (self.description, self.salary_text) if structured else (self.description,)
+        text = "\n".join(t for t in parts if t)
+        posted = date.fromisoformat(self.posted_at[:10]) if self.posted_at else None
+        pay = self.pay if structured else None
+        return pay_rows(
+            self.source, text, pay, self.country(), posted, self.employment_type, self.title
+        )
 
 
 async def _start(spider) -> list[Request]:
@@ -112,6 +131,8 @@ def documents(corpus: Corpus, sources: Iterable[str] = tuple(SPIDERS)) -> Iterat
                 p.posted_at,
                 p.country,
                 p.location,
+                p.pay,
+                p.employment_type,
             )
 
 

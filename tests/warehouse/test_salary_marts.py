@@ -93,7 +93,7 @@ def home(tmp_path_factory):
             hn(
                 "102",
                 "Beta Labs | Machine Learning Engineer | New York, NY | Onsite\n"
-                "Pay: $1,000 per hour.",
+                "Pay: $1,800 per hour.",
                 "2019-03-04T12:00:00Z",
             ),
         ],
@@ -136,8 +136,8 @@ def test_each_stated_range_is_one_row_structured_before_text(home):
         ),
         (
             "hackernews:102", 1, "employer_text", "US", "ml_engineer",
-            1000.0, 1000.0, "USD", "hour", "US: hour x 2080", 1.0, date(2019, 3, 4),
-            2080000.0, 2080000.0, 2019, False,
+            1800.0, 1800.0, "USD", "hour", "US: hour x 2080", 1.0, date(2019, 3, 4),
+            3744000.0, 3744000.0, 2019, False,
         ),
     ]  # fmt: skip
 
@@ -151,8 +151,8 @@ def test_implausible_pay_is_quarantined_with_its_reason(home):
             "hackernews:102",
             1,
             "hackernews",
-            "$1,000 per hour",
-            "annual 2,080,000 USD above 2,000,000 (US: hour x 2080)",
+            "$1,800 per hour",
+            "annual 3,744,000 USD above 3,000,000",
         )
     ]
 
@@ -198,3 +198,16 @@ def test_postings_summary_has_one_row_per_posting(home):
         # Its only range is quarantined: counted, but no salary columns.
         ("hackernews:102", None, None, None, None, None, None, 1),
     ]  # fmt: skip
+
+
+def test_every_range_found_is_in_a_series_or_in_quarantine(home):
+    (found, in_series, quarantined) = query(
+        home,
+        """
+        select
+            (select count(*) from intermediate.int_pay_ranges_parsed),
+            (select count(*) from intermediate.int_pay_ranges_parsed where is_in_pay_series),
+            (select count(*) from salary_quarantine where source <> 'aijobs')
+        """,
+    )[0]
+    assert found == in_series + quarantined > 0

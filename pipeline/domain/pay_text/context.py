@@ -113,6 +113,8 @@ _AFTER_CUT = re.compile(
     # ("$90k-120k ~.5% in stock options": the stock is the percentage's)
     r"[\n|;+,()\[\]:•]|\.(?:\s|\Z)| and | plus | with | & |\s-\s|\s~?\.?\d"
 )
+# "$100K+ Bonus": a '+' against a lone figure, then the bonus it is
+_BOUND_THEN_BONUS = re.compile(r"\+[ \t]*bonus(?:es)?\b", re.I)
 _AFTER_NEG = re.compile(r"\b(?:" + _NEG_WORDS + r"|" + _NEG_AFTER_ONLY + r")\b", re.I)
 _OTE = re.compile(r"\b(?:OTE|on[- ]target(?:\s+earnings)?|incl(?:uding|\.)?\s+commission)\b", re.I)
 _CONVERSION = re.compile(
@@ -247,7 +249,8 @@ _PERIOD_BEFORE = re.compile(
 _QUALIFIER_ONLY = re.compile(
     r"\A(?:\W|up\s*to|upto|from|starting(?:\s+(?:at|from))?|starts\s+at|approx\w*|around"
     r"|about|base|salary|and\s+up|or\s+more|plus|doe|usd|eur|gbp|cad|aud|chf|gross|ote"
-    r"|per\s+\w+|a\s+year|annually|yearly|\s)*\Z",
+    r"|per\s+\w+|a\s+year|annually|yearly|equity|bonus|benefits|profit\s+sharing|stock|options"
+    r"|\s)*\Z",
     re.I,
 )
 _SEGMENT_BOUNDARY = re.compile(r"[\n|()\[\],;•·:]")
@@ -505,6 +508,8 @@ def judge(
             cue = None
     if _AFTER_NEG.search(after) and not _OTE.search(after):
         return None
+    if not c.is_range and _BOUND_THEN_BONUS.match(after_raw):
+        return None
     has_pos = (
         (cue is not None and cue.group("pos") is not None)
         or bool(_AFTER_POS.match(after_raw))
@@ -556,7 +561,7 @@ def judge(
     if not c.is_range:
         if _UPPER_BOUND.search(before[-30:]):
             bound = "upper"
-        elif _LOWER_BOUND.search(before[-30:]) or "+" in text[c.start : end + 2]:
+        elif _LOWER_BOUND.search(before[-30:]) or "+" in text[c.start : end + 1]:
             bound = "lower"
     return Salary(
         min_amount=float(c.low),

@@ -144,33 +144,45 @@ def _salary(low, high, currency="USD", period="year"):
     return Salary(low, high, currency, period)
 
 
-@pytest.mark.parametrize(
-    "salary",
-    [
-        _salary(120_000, 150_000),
-        _salary(40, 60, period="hour"),
-        _salary(450, 600, "GBP", "day"),
-        _salary(4_000, 5_500, "EUR", "month"),
-        _salary(600_000, 900_000, "INR"),
-        _salary(25_000, 40_000, "INR", "month"),
-    ],
-)
-def test_plausible(salary):
-    assert plausibility(salary) is None
+def _usd(salary: Salary, rate: float) -> tuple[float, float]:
+    """The annual range in USD at ``rate`` (US rules), as pipeline.domain.pay computes it."""
+    factor = annualisation_rule("US").factor(salary.period)
+    return salary.min_amount * factor * rate, salary.max_amount * factor * rate
 
 
 @pytest.mark.parametrize(
-    ("salary", "words"),
+    ("salary", "rate"),
     [
-        (_salary(5_000, 8_000), "below"),
-        (_salary(3_000_000, 3_000_000), "above"),
-        (_salary(2, 3, period="hour"), "below"),
-        (_salary(150_000, 120_000), "min"),
-        (_salary(10_000, 200_000), "10x"),
-        (_salary(0, 10), "zero"),
-        (_salary(100, 200, "XYZ"), "no plausibility band"),
+        (_salary(120_000, 150_000), 1.0),
+        (_salary(40, 60, period="hour"), 1.0),
+        (_salary(450, 600, "GBP", "day"), 1.25),
+        (_salary(4_000, 5_500, "EUR", "month"), 1.1),
+        (_salary(600_000, 900_000, "INR"), 0.012),
+        (_salary(25_000, 40_000, "INR", "month"), 0.012),
+        (_salary(250_000, 400_000, "ZAR"), 0.055),  # any currency: one rule, in dollars
     ],
 )
-def test_implausible(salary, words):
-    reason = plausibility(salary)
+def test_plausible(salary, rate):
+    assert plausibility(salary, _usd(salary, rate)) is None
+
+
+@pytest.mark.parametrize(
+    ("salary", "rate", "words"),
+    [
+        (_salary(1_000, 1_500), 1.0, "below"),
+        (_salary(3_500_000, 3_500_000), 1.0, "above"),
+        (_salary(0.5, 0.8, period="hour"), 1.0, "below"),
+        (_salary(100_000, 120_000, "INR"), 0.012, "below"),
+        (_salary(150_000, 120_000), 1.0, "min"),
+        (_salary(10_000, 200_000), 1.0, "10x"),
+        (_salary(0, 10), 1.0, "zero"),
+    ],
+)
+def test_implausible(salary, rate, words):
+    reason = plausibility(salary, _usd(salary, rate))
     assert reason is not None and words in reason
+
+
+def test_without_dollars_only_the_shape_is_judged():
+    assert plausibility(_salary(1, 2, "XYZ")) is None
+    assert "10x" in plausibility(_salary(1, 20, "XYZ"))

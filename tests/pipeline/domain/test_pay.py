@@ -123,10 +123,42 @@ def test_text_pay_in_euros_is_converted_at_the_ecb_rate_of_the_posting_date():
 
 def test_implausible_pay_is_kept_with_its_reason():
     (row,) = pay_rows(
-        "hackernews", "Acme | Engineer | NYC\nPay: $1,000 per hour", None, "US", date(2019, 3, 1)
+        "hackernews", "Acme | Engineer | NYC\nPay: $1,800 per hour", None, "US", date(2019, 3, 1)
     )
-    assert row["quarantine_reason"] == "annual 2,080,000 USD above 2,000,000 (US: hour x 2080)"
-    assert row["annual_min_usd"] == 2_080_000
+    assert row["quarantine_reason"] == "annual 3,744,000 USD above 3,000,000"
+    assert row["annual_min_usd"] == 3_744_000
+    assert (row["series"], row["exclusion_reason"]) == (None, row["quarantine_reason"])
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "employment", "series"),
+    [
+        ("Acme | Contract | Remote\nRate: $60-80/hr", None, "contract", "contract"),
+        ("Acme | Intern | NYC\nPay: $40/hr", None, "intern", "intern"),
+        ("Acme | NYC\nSalary: $150k - $180k", None, "full_time", "full_time"),
+        ("Acme | NYC\nSalary: $150k - $180k", "Contract", "contract", "contract"),
+        ("Acme | NYC\nSalary: $150k - $180k", "PartTime", "part_time", "part_time"),
+        ("Acme | NYC\nRate: $60-80/hr", None, "unknown", None),
+    ],
+)
+def test_each_range_is_in_the_series_of_its_kind_of_job(text, field, employment, series):
+    (row,) = pay_rows("hackernews", text, None, "US", date(2026, 1, 5), field)
+    assert (row["employment_type"], row["series"]) == (employment, series)
+    assert (row["exclusion_reason"] is None) == (series is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Acme | NYC\nSalary: up to $250k", "upper bound only"),
+        ("Acme | NYC\nSalary: from $150k", "lower bound only"),
+        ("Acme | NYC\nSALARY: 100-150k", "no currency written"),
+        ("Acme | Sales | NYC\nSalary: $100k - $150k OTE", "on-target earnings"),
+    ],
+)
+def test_ranges_left_out_of_every_series_say_why(text, reason):
+    (row,) = pay_rows("hackernews", text, None, "US", date(2026, 1, 5))
+    assert row["series"] is None and reason in row["exclusion_reason"]
 
 
 def test_a_posting_without_a_date_is_quarantined_not_converted():
@@ -172,8 +204,10 @@ def test_duckdb_returns_a_list_of_structs_that_unnests_into_columns():
     )
     got = con.execute(
         "select r.range_index, r.currency, r.usd_rate_date, r.quarantine_reason"
-        " from (select unnest(jt_pay_rows('hackernews', ?, null, 'DE', date '2019-03-01')) as r)",
+        " from (select unnest(jt_pay_rows('hackernews', ?, null, 'DE', date '2019-03-01', null, null)) as r)",
         [HN_EUR],
     ).fetchall()
     assert got == [(1, "EUR", date(2019, 3, 1), None)]
-    assert con.execute("select jt_pay_rows(null, null, null, null, null)").fetchall() == [([],)]
+    assert con.execute(
+        "select jt_pay_rows(null, null, null, null, null, null, null)"
+    ).fetchall() == [([],)]

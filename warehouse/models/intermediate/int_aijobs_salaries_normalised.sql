@@ -32,7 +32,7 @@ titles as (
 
 distinct_pay as (
 
-    select distinct salary_amount, salary_currency, company_country, work_year
+    select distinct salary_amount, salary_currency, company_country, work_year, employment_type
     from salaries
 
 ),
@@ -44,6 +44,7 @@ priced as (
         salary_currency,
         company_country,
         work_year,
+        employment_type,
         -- Stated as schema.org baseSalary so that pipeline.pay applies the postings' rules.
         jt_pay_rows(
             'aijobs',
@@ -55,7 +56,9 @@ priced as (
                 )
             ) as varchar),
             company_country,
-            make_date(work_year, 7, 1)
+            make_date(work_year, 7, 1),
+            employment_type,
+            null
         ) as pay_rows
     from distinct_pay
 
@@ -68,6 +71,7 @@ unnested as (
         salary_currency,
         company_country,
         work_year,
+        employment_type,
         unnest(pay_rows) as pay
     from priced
 
@@ -85,7 +89,7 @@ joined as (
         titles.role_family,
         identified.job_title,
         identified.experience_level,
-        identified.employment_type,
+        identified.employment_type as reported_employment_type,
         identified.residence_country,
         identified.salary_amount,
         identified.salary_currency,
@@ -106,11 +110,14 @@ joined as (
         unnested.pay.annual_min_usd_2019,
         unnested.pay.annual_max_usd_2019,
         unnested.pay.cpi_year,
+        unnested.pay.quarantine_reason,
+        unnested.pay.employment_type,
+        unnested.pay.series,
         -- A row the parser could not read at all still reaches quarantine, with a reason.
         case
             when unnested.pay is null then 'salary amount or currency missing or unreadable'
-            else unnested.pay.quarantine_reason
-        end as quarantine_reason
+            else unnested.pay.exclusion_reason
+        end as exclusion_reason
     from identified
     left join titles using (job_title)
     left join unnested
@@ -118,6 +125,7 @@ joined as (
         and unnested.salary_currency is not distinct from identified.salary_currency
         and unnested.company_country is not distinct from identified.company_country
         and unnested.work_year is not distinct from identified.work_year
+        and unnested.employment_type is not distinct from identified.employment_type
 
 ),
 
@@ -125,10 +133,11 @@ final as (
 
     select
         *,
-        quarantine_reason is null as is_plausible,
-        -- The rows the salary marts count: plausible full-time pay (postings state full-time
-        -- base pay; part-time, contract and freelance figures would pull a median down).
-        quarantine_reason is null and employment_type = 'FT' as is_in_pay_series
+        quarantine_reason is null and exclusion_reason is distinct from
+            'salary amount or currency missing or unreadable' as is_plausible,
+        -- The series of its kind of job (FT full_time, PT part_time, CT and FL contract):
+        -- pipeline.domain.pay.series_of, as for postings.
+        series is not null as is_in_pay_series
     from joined
 
 )

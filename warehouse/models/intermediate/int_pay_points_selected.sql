@@ -1,6 +1,7 @@
--- One row per salary that counts in the pay series: each posting once, at the midpoint of its
--- first range in the series (int_pay_ranges_parsed), and each aijobs.net self-reported
--- full-time salary (int_aijobs_salaries_normalised). Every pay mart and pay claim reads this rule here.
+-- One row per salary that counts in a pay series (full_time, contract, part_time or intern):
+-- each posting once, at the midpoint of its first range in a series (int_pay_ranges_parsed),
+-- and each aijobs.net self-reported salary in a series (int_aijobs_salaries_normalised).
+-- Every pay mart and pay claim reads this rule here; a series is never pooled with another.
 with
 
 posting_salaries as (select * from {{ ref('int_pay_ranges_parsed') }}),
@@ -29,6 +30,7 @@ from_postings as (
         currency,
         posted_month,
         pay_year,
+        series as employment_type,
         is_period_inferred,
         (annual_min_amount + annual_max_amount) / 2 as mid_annual_amount,
         (annual_min_usd + annual_max_usd) / 2 as mid_annual_usd,
@@ -50,6 +52,7 @@ from_aijobs as (
         currency,
         cast(null as date) as posted_month,
         pay_year,
+        series as employment_type,
         false as is_period_inferred,
         (annual_min_amount + annual_max_amount) / 2 as mid_annual_amount,
         (annual_min_usd + annual_max_usd) / 2 as mid_annual_usd,

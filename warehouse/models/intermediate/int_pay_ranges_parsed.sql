@@ -16,7 +16,9 @@ priceable as (
         cast(timezone('UTC', posted_at) as date) as posted_date,
         cast(date_trunc('month', posted_at) as date) as posted_month,
         concat_ws(chr(10), description_text, salary_text) as pay_text,
-        cast(pay_structured as varchar) as pay_json
+        cast(pay_structured as varchar) as pay_json,
+        employment_type as employment_field,
+        title
     from latest
     where coalesce(description_text, salary_text, cast(pay_structured as varchar)) is not null
 
@@ -30,7 +32,11 @@ unnested as (
         country,
         posted_date,
         posted_month,
-        unnest(jt_pay_rows(source, pay_text, pay_json, country, posted_date)) as pay
+        unnest(
+            jt_pay_rows(
+                source, pay_text, pay_json, country, posted_date, employment_field, title
+            )
+        ) as pay
     from priceable
 
 ),
@@ -70,11 +76,13 @@ final as (
         pay.cpi_year,
         pay.quarantine_reason,
         pay.quarantine_reason is null as is_plausible,
-        -- The ranges the salary marts count: plausible base pay in a currency the employer
-        -- wrote (OTE and figures whose currency came from the country are left out).
-        pay.quarantine_reason is null
-        and not pay.is_ote
-        and not pay.is_currency_inferred as is_in_pay_series
+        pay.employment_type,
+        pay.bound,
+        -- The series a range counts in (full_time, contract, part_time, intern), or why it
+        -- counts in none: pipeline.domain.pay.series_of, the one rule.
+        pay.series,
+        pay.exclusion_reason,
+        pay.series is not null as is_in_pay_series
     from unnested
     left join classified using (posting_id)
 

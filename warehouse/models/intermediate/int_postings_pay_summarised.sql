@@ -19,7 +19,9 @@ plausible_ranked as (
 
     select
         *,
-        row_number() over (partition by posting_id order by is_ote, range_index) as pay_rank
+        row_number() over (
+            partition by posting_id order by not is_in_pay_series, is_ote, range_index
+        ) as pay_rank
     from salaries
     where is_plausible
 
@@ -46,6 +48,7 @@ final as (
         (first_plausible.annual_min_usd_2019 + first_plausible.annual_max_usd_2019) / 2
             as salary_mid_usd_2019,
         first_plausible.pay_basis,
+        first_plausible.employment_type as salary_employment_type,
         coalesce(ranges_counted.n_salary_ranges, 0) as n_salary_ranges
     from postings
     left join first_plausible using (posting_id)

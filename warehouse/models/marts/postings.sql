@@ -45,6 +45,7 @@ final as (
         pay.salary_mid_usd,
         pay.salary_mid_usd_2019,
         pay.pay_basis,
+        pay.salary_employment_type,
         pay.n_salary_ranges,
         content_hash,
         n_versions,

@@ -1,4 +1,5 @@
--- One row per source, pay basis, role family, country and posting month: employer-stated
+-- One row per source, pay basis, employment type, role family, country and posting month:
+-- employer-stated
 -- annual base pay in USD and in 2019 dollars (n, mean, median, quartiles). A posting counts
 -- once, at the midpoint of its first range in the pay series (int_pay_points_selected).
 with
@@ -16,6 +17,7 @@ final as (
     select
         source,
         pay_basis,
+        employment_type,
         role_family,
         country,
         posted_month,

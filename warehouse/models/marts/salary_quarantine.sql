@@ -1,5 +1,6 @@
--- One row per pay range that failed the plausibility check (or could not be converted), from
--- postings and from aijobs.net, kept with its reason rather than silently dropped.
+-- One row per pay range found that counts in no pay series, from postings and from aijobs.net,
+-- with the reason (implausible, not converted, on-target earnings, currency not written, a
+-- bound only, a rate of a job of unknown kind): nothing is left out without a row.
 with
 
 posting_salaries as (select * from {{ ref('int_pay_ranges_parsed') }}),
@@ -25,9 +26,11 @@ from_postings as (
         annual_min_amount,
         annual_max_amount,
         annualisation_rule,
-        quarantine_reason
+        employment_type,
+        bound,
+        exclusion_reason as quarantine_reason
     from posting_salaries
-    where quarantine_reason is not null
+    where exclusion_reason is not null
 
 ),
 
@@ -50,9 +53,11 @@ from_aijobs as (
         annual_min_amount,
         annual_max_amount,
         annualisation_rule,
-        quarantine_reason
+        employment_type,
+        cast(null as varchar) as bound,
+        exclusion_reason as quarantine_reason
     from aijobs_salaries
-    where quarantine_reason is not null
+    where exclusion_reason is not null
 
 ),
 

@@ -1,7 +1,7 @@
--- One row per source, pay basis, role family, country and year: annual pay in USD and in 2019
--- dollars (n, mean, median, quartiles), from employer-stated postings (a posting counts once,
--- at the midpoint of its first range in the pay series) and from aijobs.net self-reported
--- full-time salaries (the work year). Pay bases are never pooled: compare rows side by side.
+-- One row per source, pay basis, employment type (the pay series), role family, country and
+-- year: annual pay in USD and in 2019 dollars (n, mean, median, quantiles), from employer-stated
+-- postings (a posting counts once, at the midpoint of its first range in a series) and from
+-- aijobs.net self-reported salaries (the work year). Bases and series are never pooled.
 with
 
 pay_points as (
@@ -16,6 +16,7 @@ final as (
     select
         source,
         pay_basis,
+        employment_type,
         role_family,
         country,
         pay_year,

@@ -5,7 +5,12 @@ with
 
 claim as (select * from {{ ref('article_claims') }} where claim_id = 'salary-india-companies'),
 
-pay_points as (select * from {{ ref('int_pay_points_selected') }} where posting_id is not null),
+pay_points as (
+
+    select * from {{ ref('int_pay_points_selected') }}
+    where posting_id is not null and employment_type = 'full_time'
+
+),
 
 postings as (select posting_id, company from {{ ref('postings') }}),
 

@@ -7,7 +7,12 @@ with
 
 claim as (select * from {{ ref('article_claims') }} where claim_id = 'salary-us-2019'),
 
-pay_points as (select * from {{ ref('int_pay_points_selected') }}),
+pay_points as (
+
+    select * from {{ ref('int_pay_points_selected') }}
+    where employment_type = 'full_time'
+
+),
 
 salaries as (
 
