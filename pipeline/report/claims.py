@@ -69,9 +69,12 @@ def claims_sections(
         paragraphs=[
             "Each claim of the article (upGrad blog, December 2019) against the closest honest "
             "analogue in this warehouse, with its sample size, its period and a verdict: "
-            "supported, contradicted, mixed or insufficient data. Where our analogue measures "
-            "something else than the article's source (profiles against postings), the reason "
-            "says so. Click a claim for its evidence."
+            "supported, mixed (some checks pass), partly supported (none fails, none passes in "
+            "full), contradicted (none passes), insufficient data, or not testable from "
+            "postings (what a job needs, or a count of profiles, is not something postings "
+            "show). A claim about the article's time is judged on windows up to 2019; later "
+            "windows are shown as what happened since. Where our analogue measures something "
+            "else than the article's source, the reason says so. Click a claim for its evidence."
         ],
     )
     evidence = Section(

@@ -19,7 +19,9 @@ VERDICT_STYLES = {
     "supported": "green",
     "contradicted": "red",
     "mixed": "yellow",
+    "partly supported": "yellow",
     "insufficient data": "dim",
+    "not testable from postings": "dim",
 }
 
 # The claims mart's and the checks mart's rows as the terminal shows them.

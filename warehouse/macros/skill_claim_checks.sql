@@ -29,6 +29,7 @@ final as (
         end as check_order,
         shares.source,
         shares.window_label as period,
+        shares.first_year,
         shares.share as observed_value,
         shares.share_low as observed_low,
         shares.share_high as observed_high,

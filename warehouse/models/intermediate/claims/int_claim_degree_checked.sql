@@ -1,6 +1,9 @@
--- One row per check of the claim degree: in each window, the share of ml_engineer postings
--- (with a description) whose text asks for a master's degree or a PhD, required or preferred.
--- The reading of a posting's degree ask is pipeline.domain.degree (jt_degree_asked).
+-- One row per check of the claim degree: in each window, of the ml_engineer postings whose text
+-- mentions a degree at all (the posts that address the question), the share asking for a
+-- master's or a PhD, required or preferred; beside it, the share of all ml_engineer postings.
+-- Most posts say nothing of degrees, and silence is no evidence either way, so the verdict is
+-- judged on the posts that speak. The reading of a posting's degree ask is
+-- pipeline.domain.degree (jt_degree_asked: none, any or advanced).
 with
 
 claim as (select * from {{ ref('article_claims') }} where claim_id = 'degree'),
@@ -12,7 +15,7 @@ flagged as (
     select
         window_id,
         posting_id,
-        jt_degree_asked(description_text) = 'advanced' as asks_for_degree
+        jt_degree_asked(description_text) as degree_ask
     from {{ ref('int_ml_postings_windowed') }}
 
 ),
@@ -24,8 +27,10 @@ windowed as (
         windows.source,
         windows.window_label,
         windows.window_order,
+        year(windows.first_month) as first_year,
         count(flagged.posting_id) as n_postings,
-        coalesce(count_if(flagged.asks_for_degree), 0) as n_asking
+        coalesce(count_if(flagged.degree_ask in ('any', 'advanced')), 0) as n_mentioning,
+        coalesce(count_if(flagged.degree_ask = 'advanced'), 0) as n_asking
     from windows
     left join flagged using (window_id)
     group by all
@@ -41,16 +46,20 @@ final as (
         windowed.window_order as check_order,
         windowed.source,
         windowed.window_label as period,
-        windowed.n_asking / nullif(windowed.n_postings, 0) as observed_value,
-        {{ wilson_low('windowed.n_asking', 'windowed.n_postings') }} as observed_low,
-        {{ wilson_high('windowed.n_asking', 'windowed.n_postings') }} as observed_high,
+        windowed.first_year,
+        windowed.n_asking / nullif(windowed.n_mentioning, 0) as observed_value,
+        {{ wilson_low('windowed.n_asking', 'windowed.n_mentioning') }} as observed_low,
+        {{ wilson_high('windowed.n_asking', 'windowed.n_mentioning') }} as observed_high,
         claim.threshold as target_value,
         cast(null as double) as target_low,
         cast(null as double) as target_high,
-        windowed.n_postings as sample_size,
-        'ml_engineer postings' as sample_unit,
+        windowed.n_mentioning as sample_size,
+        'ml_engineer postings mentioning a degree' as sample_unit,
         printf(
-            '%s: %.1f%% ask for a master''s or PhD (%d/%d)', windowed.window_label,
+            '%s: %.1f%% of posts mentioning a degree ask for a master''s or PhD (%d/%d); '
+            || '%.1f%% of all ml_engineer posts (%d/%d)', windowed.window_label,
+            100 * coalesce(windowed.n_asking / nullif(windowed.n_mentioning, 0), 0),
+            windowed.n_asking, windowed.n_mentioning,
             100 * coalesce(windowed.n_asking / nullif(windowed.n_postings, 0), 0),
             windowed.n_asking, windowed.n_postings
         ) as observed_text,

@@ -20,6 +20,7 @@ windowed as (
         windows.source,
         windows.window_label,
         windows.window_order,
+        year(windows.first_month) as first_year,
         sum(demand.n_postings_with_role) filter (where demand.role_family = 'ml_engineer') as n_ml,
         sum(demand.n_postings_with_role) filter (where demand.role_family = 'data_scientist') as n_ds,
         -- n_postings repeats once per family: count it from one of them.
@@ -97,6 +98,7 @@ final as (
         shares.window_order as check_order,
         shares.source,
         shares.window_label as period,
+        shares.first_year,
         shares.ml_share as observed_value,
         shares.ml_low as observed_low,
         shares.ml_high as observed_high,
@@ -126,6 +128,7 @@ final as (
         growth_check.check_order,
         growth_check.source,
         growth_check.period,
+        2012 as first_year,
         growth_check.observed_value,
         cast(null as double) as observed_low,
         cast(null as double) as observed_high,

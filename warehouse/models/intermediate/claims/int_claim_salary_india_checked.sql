@@ -61,6 +61,7 @@ final as (
         + coalesce(grouped.pay_year, 0) as check_order,
         grouped.source,
         coalesce(cast(grouped.pay_year as varchar), 'any year') as period,
+        grouped.pay_year as first_year,
         grouped.mean_inr as observed_value,
         {{ mean_low('grouped.mean_inr', 'grouped.sd_inr', 'grouped.n_salaries') }} as observed_low,
         {{ mean_high('grouped.mean_inr', 'grouped.sd_inr', 'grouped.n_salaries') }} as observed_high,

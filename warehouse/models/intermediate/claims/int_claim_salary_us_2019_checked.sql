@@ -73,6 +73,7 @@ final as (
         + ranked.pay_year as check_order,
         ranked.source,
         cast(ranked.pay_year as varchar) as period,
+        ranked.pay_year as first_year,
         ranked.mean_usd_2019 as observed_value,
         {{ mean_low('ranked.mean_usd_2019', 'ranked.sd_usd_2019', 'ranked.n_salaries') }}
             as observed_low,

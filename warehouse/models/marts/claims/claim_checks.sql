@@ -7,6 +7,13 @@
     'int_claim_skills_languages_checked', 'int_claim_skills_big_data_checked', 'int_claim_skills_frameworks_checked',
     'int_claim_skills_math_checked', 'int_claim_degree_checked', 'int_claim_ai_share_checked',
 ] %}
+{#- Models whose checks are of a dated window carry its first year (`first_year`): a claim
+    about a period counts only the windows of that period (seed column `judged_through`). -#}
+{%- set dated_models = [
+    'int_claim_salary_us_2019_checked', 'int_claim_mle_vs_ds_checked', 'int_claim_salary_india_checked',
+    'int_claim_skills_languages_checked', 'int_claim_skills_big_data_checked', 'int_claim_skills_frameworks_checked',
+    'int_claim_skills_math_checked', 'int_claim_degree_checked',
+] %}
 with
 
 {% for model in claim_models %}
@@ -23,6 +30,11 @@ unioned as (
         cast(check_order as integer) as check_order,
         source,
         period,
+        {% if model in dated_models -%}
+        cast(first_year as integer) as first_year,
+        {%- else -%}
+        cast(null as integer) as first_year,
+        {%- endif %}
         cast(observed_value as double) as observed_value,
         cast(observed_low as double) as observed_low,
         cast(observed_high as double) as observed_high,

@@ -1,22 +1,26 @@
 -- One row per claim of the article: the headline observation, its interval and sample, what
 -- every check found, and the verdict with a one-line reason. The rules (seed article_claims):
---   a check counts when its sample reaches min_sample; it passes, partly passes or fails by
---   the claim's rule; the claim is supported when every counted check passes, contradicted
---   when every one fails, mixed otherwise, and insufficient data when none counts (or when
---   the rule is not_testable: the source measured something postings cannot test).
+--   a check counts when its sample reaches min_sample and, for a claim about a period
+--   (judged_through), when its window starts by then (later windows are shown as what happened
+--   since, with what the rule would say of them); it passes, partly passes or fails by the
+--   claim's rule. The claim is supported when every counted check passes; mixed when some
+--   pass and some do not; partly supported when none passes but none fails; contradicted when
+--   none passes and some fail; insufficient data when none counts; not testable from postings
+--   when the rule is not_testable (what the source measured, or what a job needs, is not
+--   something postings can show: their shares are shown, never judged).
 with
 
 checks as (select * from {{ ref('claim_checks') }}),
 
 article as (select * from {{ ref('article_claims') }}),
 
-judged as (
+ruled as (
 
     select
         checks.*,
+        article.judged_through,
         case
-            when not checks.counts_toward_verdict then 'context'
-            when article.rule = 'not_testable' then 'not tested'
+            when article.rule = 'not_testable' then 'shown'
             when checks.observed_value is null
                 or coalesce(checks.sample_size, 0) < article.min_sample then 'insufficient'
             -- The article's figure (or range) lies in our 95% interval, or our value lies
@@ -59,9 +63,22 @@ judged as (
                         or checks.observed_high >= article.threshold then 'partial'
                     else 'fail'
                 end
-        end as outcome
+        end as rule_outcome
     from checks
     inner join article using (claim_id)
+
+),
+
+judged as (
+
+    select
+        *,
+        case
+            when not counts_toward_verdict then 'context'
+            when first_year > judged_through then 'since'
+            else rule_outcome
+        end as outcome
+    from ruled
 
 ),
 
@@ -74,7 +91,7 @@ summarised as (
         count(*) filter (where outcome = 'partial') as n_partial,
         count(*) filter (where outcome = 'fail') as n_fail,
         count(*) filter (where outcome = 'insufficient') as n_insufficient,
-        max(sample_size) as largest_sample,
+        max(sample_size) filter (where outcome not in ('context', 'since')) as largest_sample,
         string_agg(check_label, ', ' order by check_order) filter (where outcome = 'pass')
             as passed,
         string_agg(check_label, ', ' order by check_order) filter (where outcome = 'partial')
@@ -82,6 +99,8 @@ summarised as (
         string_agg(check_label, ', ' order by check_order) filter (where outcome = 'fail')
             as failed,
         string_agg(check_label || ': ' || outcome, '; ' order by check_order) as check_outcomes,
+        string_agg(check_label || ' ' || rule_outcome, ', ' order by check_order)
+            filter (where outcome = 'since') as since,
         string_agg(observed_text, '; ' order by check_order) as observed_text
     from judged
     group by claim_id
@@ -94,7 +113,8 @@ periods as (
         claim_id,
         period,
         min(check_order) as first_order,
-        max(sample_size) filter (where outcome not in ('context', 'insufficient')) as period_sample
+        max(sample_size) filter (where outcome not in ('context', 'insufficient', 'since'))
+            as period_sample
     from judged
     group by all
 
@@ -151,12 +171,14 @@ verdicts as (
         summarised.failed,
         summarised.check_outcomes,
         summarised.observed_text,
+        summarised.since,
         case
-            when article.rule = 'not_testable' then 'insufficient data'
+            when article.rule = 'not_testable' then 'not testable from postings'
             when coalesce(summarised.n_checks, 0) = 0 then 'insufficient data'
             when summarised.n_pass = summarised.n_checks then 'supported'
-            when summarised.n_fail = summarised.n_checks then 'contradicted'
-            else 'mixed'
+            when summarised.n_pass > 0 then 'mixed'
+            when summarised.n_fail = 0 then 'partly supported'
+            else 'contradicted'
         end as verdict
     from article
     left join summarised using (claim_id)
@@ -190,8 +212,8 @@ final as (
         verdicts.verdict,
         case
             when verdicts.rule = 'not_testable'
-                then 'Not tested: the source measured ' || verdicts.source_measured
-                || coalesce('; shown beside: ' || headline.observed_text, '')
+                then verdicts.comparison_rule
+                || coalesce(': ' || coalesce(headline.observed_text, verdicts.observed_text), '')
             when verdicts.n_checks = 0
                 then printf(
                     'No check reaches the minimum sample of %d %s (largest: %d)',
@@ -204,8 +226,11 @@ final as (
                 then printf('All %d checks pass: ', verdicts.n_checks) || verdicts.passed
             when verdicts.verdict = 'contradicted' and verdicts.n_checks = 1
                 then 'The one check fails: ' || verdicts.failed
-            when verdicts.verdict = 'contradicted'
+            when verdicts.verdict = 'contradicted' and verdicts.n_fail = verdicts.n_checks
                 then printf('All %d checks fail: ', verdicts.n_checks) || verdicts.failed
+            when verdicts.verdict = 'partly supported'
+                then printf('No check passes in full; %d partly: ', verdicts.n_checks)
+                || verdicts.partly_passed
             else printf('%d of %d checks pass', verdicts.n_pass, verdicts.n_checks)
                 || case when verdicts.n_partial > 0
                     then printf(', %d partly', verdicts.n_partial) else '' end
@@ -223,7 +248,10 @@ final as (
                     verdicts.min_sample
                 )
             else ''
-        end as reason,
+        end
+        || coalesce(
+            printf('. Since %d (not judged): ', verdicts.judged_through) || verdicts.since, ''
+        ) as reason,
         verdicts.check_outcomes,
         verdicts.rule,
         verdicts.comparison_rule,
