@@ -79,3 +79,33 @@ def test_replay_of_a_missing_corpus_is_one_clear_line(tmp_path):
     result = jobtrends("run", "--replay", str(tmp_path / "nowhere"), home=tmp_path)
     assert result.returncode == 2
     assert "cannot replay: no corpus at" in result.stderr
+
+
+def test_pay_series_hold_only_their_kind_of_job(home):
+    # Ashby and Greenhouse as the corpus records them: contract, intern and part-time pay has
+    # series of its own, no inferred hourly figure is above an hourly rate, and every range
+    # found is in a series or in salary_quarantine.
+    (mixed,) = query(
+        home,
+        "select count(*) as n from intermediate.int_pay_ranges_parsed "
+        "where series is not null and series != employment_type",
+    )
+    assert mixed["n"] == 0
+    (hourly,) = query(
+        home,
+        "select count(*) as n from intermediate.int_pay_ranges_parsed where series is not null "
+        "and period = 'hour' and is_period_inferred and max_amount >= 300",
+    )
+    assert hourly["n"] == 0
+    kinds = {
+        r["employment_type"]
+        for r in query(home, "select distinct employment_type from salary_yearly")
+    }
+    assert "full_time" in kinds and kinds <= {"full_time", "part_time", "contract", "intern"}
+    (counts,) = query(
+        home,
+        "select (select count(*) from intermediate.int_pay_ranges_parsed) as found, "
+        "(select count(*) from intermediate.int_pay_ranges_parsed where series is not null) "
+        "+ (select count(*) from salary_quarantine where source != 'aijobs') as accounted",
+    )
+    assert counts["found"] == counts["accounted"] > 0
