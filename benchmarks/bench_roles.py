@@ -14,28 +14,14 @@ from __future__ import annotations
 import argparse
 import platform
 import sys
-import time
-from collections.abc import Callable
 
 from benchmarks.baselines import roles_v1
+from benchmarks.timing import best_time
 from pipeline.domain import roles
 from pipeline.eval import ROLES_ERA_LABELS
 from pipeline.eval.documents import documents, labelled_documents
 from pipeline.eval.scoring import Scores, load, score
 from pipeline.ingest.corpus import open_corpus
-
-
-def best_time(fn: Callable[[str], set[str]], texts: list[str], repeat: int) -> float:
-    """Return the best CPU time of ``fn`` over all ``texts`` in ``repeat`` runs."""
-    for text in texts[:: max(1, repeat)]:
-        fn(text)  # warm the caches of the title rules
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        for text in texts:
-            fn(text)
-        best = min(best, time.process_time() - start)
-    return best
 
 
 def cells(s: Scores) -> str:

@@ -18,9 +18,9 @@ import logging
 import platform
 import re
 import sys
-import time
 from collections.abc import Callable
 
+from benchmarks.timing import best_time
 from pipeline.domain.skills import TAXONOMY_VERSION, extract_skills, load_taxonomy
 from pipeline.eval import SKILLS_LABELS
 from pipeline.eval.documents import documents, labelled_documents
@@ -42,21 +42,6 @@ def build_baseline() -> Callable[[str], set[str]]:
 
     baseline.patterns = len(patterns)  # type: ignore[attr-defined]
     return baseline
-
-
-def best_time(fn: Callable[[str], set[str]], texts: list[str], repeat: int) -> float:
-    """Return the best CPU time of ``fn`` over all ``texts`` in ``repeat`` runs.
-
-    CPU time of this process, not wall time: the figure is per core, and other work on a
-    shared machine does not count against it.
-    """
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        for text in texts:
-            fn(text)
-        best = min(best, time.process_time() - start)
-    return best
 
 
 def main(argv: list[str] | None = None) -> int:

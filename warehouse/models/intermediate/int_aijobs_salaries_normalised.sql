@@ -37,7 +37,7 @@ distinct_pay as (
 
 ),
 
-priced as (
+unnested as (
 
     select
         salary_amount,
@@ -46,7 +46,7 @@ priced as (
         work_year,
         employment_type,
         -- Stated as schema.org baseSalary so that pipeline.pay applies the postings' rules.
-        jt_pay_rows(
+        unnest(jt_pay_rows(
             'aijobs',
             null,
             cast(json_object(
@@ -59,21 +59,8 @@ priced as (
             make_date(work_year, 7, 1),
             employment_type,
             null
-        ) as pay_rows
+        )) as pay
     from distinct_pay
-
-),
-
-unnested as (
-
-    select
-        salary_amount,
-        salary_currency,
-        company_country,
-        work_year,
-        employment_type,
-        unnest(pay_rows) as pay
-    from priced
 
 ),
 
