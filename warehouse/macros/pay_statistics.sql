@@ -15,3 +15,35 @@
         quantile_cont(mid_annual_usd_2019, 0.05) as p05_annual_usd_2019,
         quantile_cont(mid_annual_usd_2019, 0.95) as p95_annual_usd_2019
 {% endmacro %}
+
+{# A salary mart: the pay points of int_pay_points_selected grouped by source, pay basis,
+   employment type (the series), role family, country and one period column, with the count
+   named `count_name` and the statistics above. Bases and series are never pooled. #}
+{% macro pay_series_grouped(period_column, count_name, where) %}
+with
+
+pay_points as (
+
+    select * from {{ ref('int_pay_points_selected') }}
+    where {{ where }}
+
+),
+
+final as (
+
+    select
+        source,
+        pay_basis,
+        employment_type,
+        role_family,
+        country,
+        {{ period_column }},
+        count(*) as {{ count_name }},
+        {{ pay_statistics() }}
+    from pay_points
+    group by all
+
+)
+
+select * from final
+{% endmacro %}

@@ -27,7 +27,7 @@ windowed as (
         windows.source,
         windows.window_label,
         windows.window_order,
-        year(windows.first_month) as first_year,
+        windows.first_year,
         count(flagged.posting_id) as n_postings,
         coalesce(count_if(flagged.degree_ask in ('any', 'advanced')), 0) as n_mentioning,
         coalesce(count_if(flagged.degree_ask = 'advanced'), 0) as n_asking

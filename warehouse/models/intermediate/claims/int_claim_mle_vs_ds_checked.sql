@@ -20,7 +20,7 @@ windowed as (
         windows.source,
         windows.window_label,
         windows.window_order,
-        year(windows.first_month) as first_year,
+        windows.first_year,
         sum(demand.n_postings_with_role) filter (where demand.role_family = 'ml_engineer') as n_ml,
         sum(demand.n_postings_with_role) filter (where demand.role_family = 'data_scientist') as n_ds,
         -- n_postings repeats once per family: count it from one of them.

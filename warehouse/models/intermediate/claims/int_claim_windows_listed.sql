@@ -31,6 +31,7 @@ final as (
         source,
         first_month,
         last_month,
+        year(first_month) as first_year,
         window_label,
         window_short,
         window_order,

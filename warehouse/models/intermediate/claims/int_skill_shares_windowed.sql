@@ -36,7 +36,7 @@ shares as (
         windows.window_label,
         windows.window_short,
         windows.window_order,
-        year(windows.first_month) as first_year,
+        windows.first_year,
         taxonomy.skill_id,
         taxonomy.display_name,
         taxonomy.category,
