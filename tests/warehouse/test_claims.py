@@ -22,7 +22,7 @@ from pipeline.report.terminal import (
     print_claims,
     verdict_text,
 )
-from tests.landing import posting, write_landing
+from tests.landing import hn_post, write_landing
 
 SEED = WAREHOUSE_PROJECT / "seeds" / "article_claims.csv"
 VERDICTS = {
@@ -35,23 +35,13 @@ VERDICTS = {
 }
 
 
-def hn(source_id: str, text: str, month: str) -> dict:
-    return posting(source_id) | {
-        "source": "hackernews",
-        "title": text.splitlines()[0],
-        "posted_at": f"{month}-01T15:00:00Z",
-        "description_text": text,
-        "extras": {"thread_id": month, "thread_month": month, "author": "x"},
-    }
-
-
 def ml_post(i: int, month: str, pay: str = "") -> dict:
     header = f"Acme{i} | Machine Learning Engineer | San Francisco, CA | Onsite"
-    return hn(f"{month}-ml-{i}", f"{header}{pay}\nWe train models in PyTorch.", month)
+    return hn_post(f"{month}-ml-{i}", f"{header}{pay}\nWe train models in PyTorch.", month)
 
 
 def backend_post(i: int, month: str, body: str = "We build web apps in Django.") -> dict:
-    return hn(f"{month}-be-{i}", f"Beta{i} | Backend Engineer | Remote\n{body}", month)
+    return hn_post(f"{month}-be-{i}", f"Beta{i} | Backend Engineer | Remote\n{body}", month)
 
 
 @pytest.fixture(scope="module")
