@@ -127,9 +127,11 @@ HN_MONTHS = ("2015-01", "2015-02", "2016-01", "2026-01")
 def small_corpus(home: Path) -> None:
     """Land the small warehouse's postings and datasets under ``home``.
 
-    Hacker News, 10 posts a month: 2 ML engineer, 1 data scientist, 7 backend roles; TensorFlow
+    Hacker News, 10 posts a month (the same ten companies and headers: a 2015-02 post is a repost
+    of 2015-01's, one job): 2 ML engineer, 1 data scientist, 7 backend roles; TensorFlow
     named by 3 posts a month before 2026, PyTorch by 5 in 2026, Hadoop by 1 every month; one
-    London post of 2016 states GBP pay. Ashby 2025: 8 US ML engineer jobs with pay (midpoints
+    London post of 2016 states GBP pay. Ashby 2025: 8 US ML engineer jobs (titles of their own)
+    with pay (midpoints
     160k to 230k, the first one with a second, higher tier) and 6 GB jobs, one with a title
     that is HTML. aijobs.net: 6 US ML engineer salaries of 2024; Indeed: 3 months of AI share.
     """
@@ -162,7 +164,7 @@ def small_corpus(home: Path) -> None:
     jobs = [
         ashby_job(
             f"us{i}",
-            "Machine Learning Engineer",
+            f"Machine Learning Engineer, Team {i}",
             "United States",
             ashby_pay(
                 (150_000 + 10_000 * i, 170_000 + 10_000 * i),
@@ -172,7 +174,9 @@ def small_corpus(home: Path) -> None:
         for i in range(8)
     ]
     jobs += [
-        ashby_job(f"gb{j}", EVIL_TITLE if j == 0 else "Senior ML Engineer", "United Kingdom")
+        ashby_job(
+            f"gb{j}", EVIL_TITLE if j == 0 else f"Senior ML Engineer, Team {j}", "United Kingdom"
+        )
         for j in range(6)
     ]
     write_landing(home, "ashby", "r1", jobs)

@@ -112,10 +112,10 @@ def report_markdown(warehouse_path: Path | str) -> str:
             pts = [r for r in shares if r["source"] == "hackernews" and r["role_family"] == family]
             if pts:
                 text = ", ".join(
-                    f"{p['posted_year']} {pct(p['share'])} (n={p['n_postings']:,})"
+                    f"{p['posted_year']} {pct(p['share'])} (n={p['n_jobs']:,} jobs)"
                     for p in (pts[0], pts[-1])
                 )
-                lines.append(f"- {names[family]} share of HN posts: {text}")
+                lines.append(f"- {names[family]} share of HN jobs: {text}")
     lines += ["", "The full report (charts, intervals, evidence): `data/reports/latest.html`."]
     return "\n".join(lines)
 

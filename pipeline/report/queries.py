@@ -41,12 +41,12 @@ def role_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 def skill_shares_yearly(
     con: duckdb.DuckDBPyConnection, source: str, role_family: str, skills: Sequence[str]
 ) -> list[Row]:
-    """Yearly shares of postings naming each skill, from ``skill_demand_yearly``."""
+    """Yearly shares of jobs naming each skill, from ``skill_demand_yearly``."""
     return rows(
         con,
         """
-        select posted_year, skill_id, skill_name, n_postings_naming, n_postings,
-            share, share_low, share_high
+        select posted_year, skill_id, skill_name, n_jobs_naming, n_jobs, n_postings,
+            share, share_low, share_high, top_company_share
         from main.skill_demand_yearly
         where source = ? and role_family = ? and list_contains(?, skill_id)
         order by skill_id, posted_year
@@ -58,27 +58,27 @@ def skill_shares_yearly(
 def skill_denominators_yearly(
     con: duckdb.DuckDBPyConnection, source: str, role_family: str
 ) -> dict[int, int]:
-    """Postings with a description per year of one group, from ``skill_demand_yearly``."""
+    """Jobs with a description per year of one group, from ``skill_demand_yearly``."""
     found = rows(
         con,
         """
-        select posted_year, max(n_postings) as n_postings
+        select posted_year, max(n_jobs) as n_jobs
         from main.skill_demand_yearly
         where source = ? and role_family = ?
         group by posted_year order by posted_year
         """,
         [source, role_family],
     )
-    return {r["posted_year"]: r["n_postings"] for r in found}
+    return {r["posted_year"]: r["n_jobs"] for r in found}
 
 
 def role_shares_yearly(con: duckdb.DuckDBPyConnection, families: Sequence[str]) -> list[Row]:
-    """Yearly shares of postings advertising each family, per source (``role_demand_yearly``)."""
+    """Yearly shares of jobs advertising each family, per source (``role_demand_yearly``)."""
     return rows(
         con,
         """
-        select source, posted_year, role_family, n_postings_with_role, n_postings,
-            share, share_low, share_high
+        select source, posted_year, role_family, n_jobs_with_role, n_jobs, n_postings,
+            share, share_low, share_high, top_company_share
         from main.role_demand_yearly
         where list_contains(?, role_family)
         order by source, role_family, posted_year

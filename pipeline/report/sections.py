@@ -54,7 +54,7 @@ def year_points(found: list[queries.Row], k: str) -> list[charts.YearPoint]:
     return [
         charts.YearPoint(r["posted_year"], r["share"], r["share_low"], r["share_high"], r[k], n)
         for r in found
-        if (n := r["n_postings"])
+        if (n := r["n_jobs"])
     ]
 
 
@@ -168,8 +168,9 @@ def skills_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
         "skills",
         "Skills: the article's list against what replaced it",
         paragraphs=[
-            "Share of Hacker News “Who is hiring?” posts naming each skill, per year, with 95% "
-            "Wilson intervals. The article (2019) names TensorFlow, Keras, Theano and Caffe as "
+            "Share of Hacker News “Who is hiring?” jobs naming each skill, per year, with 95% "
+            "Wilson intervals; a job reposted in several months of a year counts once. The "
+            "article (2019) names TensorFlow, Keras, Theano and Caffe as "
             "frameworks and Hadoop, Pig, Hive and Flume for big data; PyTorch, JAX, Hugging "
             "Face and LLMs are what took their place and the article does not name. Each panel "
             "has its own scale.",
@@ -181,31 +182,30 @@ def skills_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
         return section
     names = {r["skill_id"]: r["skill_name"] for r in found}
     series = {
-        s: year_points([r for r in found if r["skill_id"] == s], "n_postings_naming")
-        for s in skills
+        s: year_points([r for r in found if r["skill_id"] == s], "n_jobs_naming") for s in skills
     }
     n_total = sum(denominators.values())
     section.figures.append(
         Figure(
             Markup(charts.skill_small_multiples(series, names, ARTICLE_SKILLS)),
-            f"Share of posts naming each skill per year, 95% intervals. n = {n_total:,} posts "
+            f"Share of jobs naming each skill per year, 95% intervals. n = {n_total:,} jobs "
             f"with a description; source: {labels.credit(HN)}; period: years "
             f"{years_text(denominators)} (grey: no data). Orange: skills the article names; "
             "blue: newer ones.",
             id="fig-skills",
         )
     )
-    section.tables.append(skill_table(skills, found, denominators, names, "posts (n)"))
+    section.tables.append(skill_table(skills, found, denominators, names, "jobs (n)"))
     section.tables[-1].caption = (
-        f"% of Hacker News posts naming each skill (95% interval), per year; n = {n_total:,} "
-        "posts. The article's skills first, then the newer ones."
+        f"% of Hacker News jobs naming each skill (95% interval), per year; n = {n_total:,} "
+        "jobs. The article's skills first, then the newer ones."
     )
     ml_denoms = queries.skill_denominators_yearly(con, HN, "ml_engineer")
     if ml_denoms:
         ml_found = queries.skill_shares_yearly(con, HN, "ml_engineer", skills)
-        table = skill_table(skills, ml_found, ml_denoms, names, "ML engineer posts (n)")
+        table = skill_table(skills, ml_found, ml_denoms, names, "ML engineer jobs (n)")
         table.caption = (
-            "The same (%) among Hacker News posts advertising an ML engineer role "
+            "The same (%) among Hacker News jobs advertising an ML engineer role "
             f"(n = {sum(ml_denoms.values()):,}); intervals are wide where n is small."
         )
         table.collapsed = True
@@ -235,8 +235,8 @@ def skill_table(
             r = cells.get((skill, y))
             row.append(
                 share_cell(
-                    r["n_postings_naming"],
-                    r["n_postings"],
+                    r["n_jobs_naming"],
+                    r["n_jobs"],
                     r["share_low"],
                     r["share_high"],
                     sign=False,
@@ -260,16 +260,17 @@ def roles_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
         "roles",
         "Demand: ML engineer against data scientist",
         paragraphs=[
-            "Share of Hacker News “Who is hiring?” posts that advertise each role, per year, "
-            "with 95% Wilson intervals. A post can advertise several roles and counts in "
-            "each. Shares never mix sources: the job boards are in the table, each as a share "
-            "of its own postings, and depend on which boards are crawled.",
+            "Share of Hacker News “Who is hiring?” jobs that advertise each role, per year, "
+            "with 95% Wilson intervals. A job is a post and its reposts and copies (counted "
+            "once a year); a post can advertise several roles and counts in each. Shares "
+            "never mix sources: the job boards are in the table, each as a share of its own "
+            "jobs, and depend on which boards are crawled.",
         ],
     )
     hn = {
         f: year_points(
             [r for r in found if r["source"] == HN and r["role_family"] == f],
-            "n_postings_with_role",
+            "n_jobs_with_role",
         )
         for f in families
     }
@@ -285,11 +286,11 @@ def roles_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
                     charts.share_lines(
                         hn,
                         {f: labels.roles[f] for f in families},
-                        "% of posts advertising the role",
+                        "% of jobs advertising the role",
                     )
                 ),
-                "Share of posts advertising an ML engineer or a data scientist role per year, "
-                f"95% intervals. n = {n_total:,} posts; source: {labels.credit(HN)}; period: "
+                "Share of jobs advertising an ML engineer or a data scientist role per year, "
+                f"95% intervals. n = {n_total:,} jobs; source: {labels.credit(HN)}; period: "
                 f"years {years_text(years)} (grey: no data).",
                 id="fig-roles",
             )
@@ -298,17 +299,17 @@ def roles_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
     rows = []
     for source, year in dict.fromkeys((r["source"], r["posted_year"]) for r in found):
         cells = [by_cell.get((source, year, f)) for f in families]
-        n = next(c["n_postings"] for c in cells if c)
+        n = next(c["n_jobs"] for c in cells if c)
         row = [labels.short(source), year, f"{n:,}"]
         for c in cells:
             row += [
-                f"{c['n_postings_with_role']:,}",
-                share_cell(c["n_postings_with_role"], n, c["share_low"], c["share_high"]),
+                f"{c['n_jobs_with_role']:,}",
+                share_cell(c["n_jobs_with_role"], n, c["share_low"], c["share_high"]),
             ]
         ml, ds = cells
         row.append(
-            f"{ml['n_postings_with_role'] / ds['n_postings_with_role']:.2f}"
-            if ml and ds and ds["n_postings_with_role"]
+            f"{ml['n_jobs_with_role'] / ds['n_jobs_with_role']:.2f}"
+            if ml and ds and ds["n_jobs_with_role"]
             else "–"
         )
         rows.append(row)
@@ -317,7 +318,7 @@ def roles_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
             [
                 "source",
                 "year",
-                "postings",
+                "jobs",
                 "ML engineer",
                 "share (95% CI)",
                 "data scientist",
@@ -325,7 +326,8 @@ def roles_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
                 "ML eng. / data sci.",
             ],
             rows,
-            caption="Postings advertising each role, per source and year.",
+            caption="Jobs advertising each role, per source and year (a job's copies and "
+            "reposts once a year).",
             numeric={1, 2, 3, 4, 5, 6, 7},
         )
     )

@@ -109,3 +109,30 @@ def test_pay_series_hold_only_their_kind_of_job(home):
         "+ (select count(*) from salary_quarantine where source != 'aijobs') as accounted",
     )
     assert counts["found"] == counts["accounted"] > 0
+
+
+def test_copies_of_one_opening_in_nine_countries_are_one_job(home):
+    # bjakcareer (Ashby) posts "Machine Learning Engineer (LLM)" in eight countries, and in a
+    # ninth (China) with the title in Chinese too.
+    (row,) = query(
+        home,
+        "select count(*) as n, count(distinct job_id) as jobs, count(distinct location_text) "
+        "as places from postings where board = 'bjakcareer' "
+        "and title = 'Machine Learning Engineer (LLM)'",
+    )
+    assert row == {"n": 8, "jobs": 1, "places": 8}
+    (job,) = query(
+        home,
+        "select n_postings, match_reasons from jobs where job_id = (select min(job_id) from "
+        "postings where board = 'bjakcareer' and title = 'Machine Learning Engineer (LLM)')",
+    )
+    assert job == {"n_postings": 9, "match_reasons": ["same company and title"]}
+    # Shares count jobs: the skill marts say how many postings stand behind them.
+    (cell,) = query(
+        home,
+        "select n_jobs_naming, n_postings_naming, top_company_share from skill_demand_yearly "
+        "where source = 'ashby' and posted_year = 2025 and role_family = 'ml_engineer' "
+        "and skill_id = 'scikit-learn'",
+    )
+    assert cell["n_jobs_naming"] < cell["n_postings_naming"]
+    assert cell["top_company_share"] > 0.5

@@ -28,7 +28,7 @@ ml_engineer_measure as (
 
     select
         'ml_engineer' as measure, 1 as measure_order, posted_month,
-        n_postings_with_role as k, n_postings as n,
+        n_jobs_with_role as k, n_jobs as n,
         (select article_value from claim) as target_value, true as counts_toward_verdict
     from roles
     where role_family = 'ml_engineer'
@@ -78,7 +78,7 @@ final as (
         cast(null as double) as target_low,
         cast(null as double) as target_high,
         least(shares.n_before, shares.n_after) as sample_size,
-        'posts a period' as sample_unit,
+        'job-months a period' as sample_unit,
         printf(
             'HN %s share %.2f%% (%d/%d) -> %.2f%% (%d/%d): x%.2f, %+.0f%% (article x%.2f)',
             shares.measure, 100 * coalesce(shares.share_before, 0), shares.k_before,

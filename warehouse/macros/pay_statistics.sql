@@ -16,15 +16,21 @@
         quantile_cont(mid_annual_usd_2019, 0.95) as p95_annual_usd_2019
 {% endmacro %}
 
-{# A salary mart: the pay points of int_pay_points_selected grouped by source, pay basis,
-   employment type (the series), role family, country and one period column, with the count
-   named `count_name` and the statistics above. Bases and series are never pooled. #}
+{# A salary mart: the pay points of int_pay_points_selected (one a job and year) grouped by
+   source, pay basis, employment type (the series), role family, country and one period column,
+   with the count of jobs named `count_name`, the postings they stand for, how many companies
+   they are from and the largest one's share, and the statistics above. Bases and series are
+   never pooled. #}
 {% macro pay_series_grouped(period_column, count_name, where) %}
+{%- set keys = ['source', 'pay_basis', 'employment_type', 'role_family', 'country', period_column] -%}
 with
 
 pay_points as (
 
-    select * from {{ ref('int_pay_points_selected') }}
+    select
+        *,
+        count(*) over (partition by {{ keys | join(', ') }}, job_company_key) as n_company_jobs
+    from {{ ref('int_pay_points_selected') }}
     where {{ where }}
 
 ),
@@ -32,13 +38,12 @@ pay_points as (
 final as (
 
     select
-        source,
-        pay_basis,
-        employment_type,
-        role_family,
-        country,
-        {{ period_column }},
+        {{ keys | join(', ') }},
         count(*) as {{ count_name }},
+        sum(n_job_postings) as n_postings,
+        count(distinct job_company_key) as n_companies,
+        max(n_company_jobs) filter (where job_company_key is not null) / count(*)
+            as top_company_share,
         {{ pay_statistics() }}
     from pay_points
     group by all

@@ -36,11 +36,12 @@ final as (
         claim.threshold as target_value,
         cast(null as double) as target_low,
         cast(null as double) as target_high,
-        shares.n_postings as sample_size,
-        'ml_engineer postings' as sample_unit,
+        shares.n_jobs as sample_size,
+        'ml_engineer jobs' as sample_unit,
+        shares.top_company_share,
         printf(
-            '%s %s %.1f%% (%d/%d, #%d %s)', shares.display_name, shares.window_label,
-            100 * coalesce(shares.share, 0), shares.n_postings_naming, shares.n_postings,
+            '%s %s %.1f%% (%d/%d jobs, #%d %s)', shares.display_name, shares.window_label,
+            100 * coalesce(shares.share, 0), shares.n_jobs_naming, shares.n_jobs,
             shares.rank_in_category, shares.category
         ) || case when shares.skill_id in ({{ "'" ~ context | join("', '") ~ "'" }})
             then ' [not in the article]' else '' end as observed_text,

@@ -111,9 +111,10 @@ def test_every_chart_is_an_inline_svg_with_n_source_and_period(html):
 
 
 def test_captions_state_the_right_n(html):
-    # 41 Hacker News posts, all with a description: 20 of 2015, 11 of 2016, 10 of 2026.
-    assert "n = 41 posts with a description" in section(html, "skills")
-    assert "n = 41 posts;" in section(html, "roles")
+    # 41 Hacker News posts, all with a description: 20 of 2015 (ten jobs, each reposted the
+    # next month), 11 of 2016, 10 of 2026: 31 jobs.
+    assert "n = 31 jobs with a description" in section(html, "skills")
+    assert "n = 31 jobs;" in section(html, "roles")
     # 8 US Ashby postings of 2025 (the second tier does not count); the London post of 2016
     # is a group of one: in the table, not drawn as a box.
     assert "n = 8 salaries" in section(html, "pay")
@@ -200,15 +201,16 @@ def test_skills_table_has_every_skill_and_year(html):
         "LLM",
     ):
         assert name.lower() in skills.lower(), name
-    assert "30.0 (14.5–51.9)" in skills  # TensorFlow 2015: 6 of 20 posts, its Wilson interval
+    # TensorFlow 2015: 6 of 20 posts, but 3 of 10 jobs (the reposts count once), its interval
+    assert "30.0 (10.8–60.3)" in skills
 
 
 def test_roles_table_has_each_source_and_year(html):
     roles = section(html, "roles")
-    # 2015: 4 ML engineer posts of 20 (20.0%), 2 data scientist posts.
+    # 2015: 4 ML engineer posts of 20, 2 jobs of 10 (20.0%): each is reposted the next month.
     assert re.search(
-        r"<td>Hacker News</td><td class=\"num\">2015</td><td class=\"num\">20</td>"
-        r"<td class=\"num\">4</td><td class=\"num\">20\.0 ",
+        r"<td>Hacker News</td><td class=\"num\">2015</td><td class=\"num\">10</td>"
+        r"<td class=\"num\">2</td><td class=\"num\">20\.0 ",
         roles,
     )
     assert "<td>Ashby</td>" in roles
@@ -262,5 +264,5 @@ def test_markdown_summary(small_warehouse):
     assert "| hackernews | 41 | 2015-01 | 2026-01 |" in text
     (verdict,) = mart(small_warehouse, "select verdict from claims where claim_id = 'mle-vs-ds'")[0]
     assert f"| mle-vs-ds | {verdict} |" in text
-    assert "ML engineer share of HN posts: 2015 20.0% (n=20)" in text
+    assert "ML engineer share of HN jobs: 2015 20.0% (n=10 jobs)" in text
     assert "<script" not in text

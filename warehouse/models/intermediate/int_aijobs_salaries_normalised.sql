@@ -68,6 +68,8 @@ joined as (
 
     select
         'aijobs:' || identified.row_hash || ':' || identified.row_repeat as salary_id,
+        -- Identical rows of the dataset are one salary (a job), as copies of a posting are.
+        'aijobs:' || identified.row_hash as job_id,
         coalesce(unnested.pay.range_index, 1) as range_index,
         'aijobs' as source,
         'self_reported' as pay_basis,

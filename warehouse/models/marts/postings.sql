@@ -1,4 +1,5 @@
--- One row per posting (the newest version of it), with the columns users query.
+-- One row per posting (the newest version of it), with the columns users query, and the job
+-- (duplicate cluster) it is a copy of: `job_id`, with the posting and rule that joined it.
 with
 
 classified as (
@@ -12,10 +13,13 @@ latest as (select * from {{ ref('int_postings_located') }}),
 
 pay as (select * from {{ ref('int_postings_pay_summarised') }}),
 
+clustered as (select * from {{ ref('int_postings_clustered') }}),
+
 final as (
 
     select
         posting_id,
+        clustered.job_id,
         source,
         source_id,
         url,
@@ -47,6 +51,9 @@ final as (
         pay.pay_basis,
         pay.salary_employment_type,
         pay.n_salary_ranges,
+        clustered.company_key,
+        clustered.matched_posting_id,
+        clustered.match_reason,
         content_hash,
         n_versions,
         first_seen_at,
@@ -54,6 +61,7 @@ final as (
     from latest
     left join classified using (posting_id)
     left join pay using (posting_id)
+    left join clustered using (posting_id)
 
 )
 

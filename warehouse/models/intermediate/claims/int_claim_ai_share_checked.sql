@@ -1,7 +1,8 @@
 -- One row per check of the claim ai-share: per country, Indeed Hiring Lab's AI share of
 -- postings, 2025 mean over 2019 mean (Indeed gives no counts: no interval, days as sample);
 -- and the share of Hacker News posts naming machine learning or LLMs, 2012 -> 2018-01..06
--- and 2018-01..06 -> 2026-01..03 (Wilson intervals, conservative ratio bounds).
+-- and 2018-01..06 -> 2026-01..03 (Wilson intervals, conservative ratio bounds), counting jobs:
+-- a job reposted within a period once.
 with
 
 claim as (select * from {{ ref('article_claims') }} where claim_id = 'ai-share'),
@@ -10,7 +11,7 @@ indeed as (select * from {{ ref('ai_share_monthly') }}),
 
 postings as (
 
-    select posting_id, posted_month
+    select posting_id, posted_month, job_id
     from {{ ref('postings') }}
     where source = 'hackernews' and has_description
 
@@ -82,17 +83,19 @@ hn_counts as (
         hn_periods.check_id,
         hn_periods.period,
         hn_periods.check_order,
-        count(*) filter (
+        count(distinct postings.job_id) filter (
             where postings.posted_month between hn_periods.first_before and hn_periods.last_before
         ) as n_before,
-        count(skills.posting_id) filter (
-            where postings.posted_month between hn_periods.first_before and hn_periods.last_before
+        count(distinct postings.job_id) filter (
+            where skills.posting_id is not null
+            and postings.posted_month between hn_periods.first_before and hn_periods.last_before
         ) as k_before,
-        count(*) filter (
+        count(distinct postings.job_id) filter (
             where postings.posted_month between hn_periods.first_after and hn_periods.last_after
         ) as n_after,
-        count(skills.posting_id) filter (
-            where postings.posted_month between hn_periods.first_after and hn_periods.last_after
+        count(distinct postings.job_id) filter (
+            where skills.posting_id is not null
+            and postings.posted_month between hn_periods.first_after and hn_periods.last_after
         ) as k_after
     from hn_periods
     cross join postings
@@ -122,7 +125,7 @@ hn_checks as (
         low_after / nullif(high_before, 0) as observed_low,
         high_after / nullif(low_before, 0) as observed_high,
         least(n_before, n_after) as sample_size,
-        'posts a period' as sample_unit,
+        'jobs a period' as sample_unit,
         printf(
             '%s: posts naming machine learning or LLMs %.1f%% (%d/%d) -> %.1f%% (%d/%d): x%.2f',
             period, 100 * coalesce(share_before, 0), k_before, n_before,

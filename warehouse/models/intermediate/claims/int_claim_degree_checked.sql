@@ -1,6 +1,7 @@
--- One row per check of the claim degree: in each window, of the ml_engineer postings whose text
+-- One row per check of the claim degree: in each window, of the ml_engineer jobs whose text
 -- mentions a degree at all (the posts that address the question), the share asking for a
--- master's or a PhD, required or preferred; beside it, the share of all ml_engineer postings.
+-- master's or a PhD, required or preferred; beside it, the share of all ml_engineer jobs. A
+-- job (its copies and reposts, once a window) asks what the most demanding of its posts asks.
 -- Most posts say nothing of degrees, and silence is no evidence either way, so the verdict is
 -- judged on the posts that speak. The reading of a posting's degree ask is
 -- pipeline.domain.degree (jt_degree_asked: none, any or advanced).
@@ -14,9 +15,29 @@ flagged as (
 
     select
         window_id,
-        posting_id,
-        jt_degree_asked(description_text) as degree_ask
+        job_id,
+        any_value(job_company_key) as job_company_key,
+        max(case jt_degree_asked(description_text)
+            when 'advanced' then 2 when 'any' then 1 else 0 end) as degree_rank
     from {{ ref('int_ml_postings_windowed') }}
+    group by window_id, job_id
+
+),
+
+asking_companies as (
+
+    select window_id, job_company_key, count(*) as n_company_jobs
+    from flagged
+    where degree_rank = 2 and job_company_key is not null
+    group by all
+
+),
+
+concentration as (
+
+    select window_id, max(n_company_jobs) as n_top_company_jobs
+    from asking_companies
+    group by window_id
 
 ),
 
@@ -28,11 +49,13 @@ windowed as (
         windows.window_label,
         windows.window_order,
         windows.first_year,
-        count(flagged.posting_id) as n_postings,
-        coalesce(count_if(flagged.degree_ask in ('any', 'advanced')), 0) as n_mentioning,
-        coalesce(count_if(flagged.degree_ask = 'advanced'), 0) as n_asking
+        count(flagged.job_id) as n_jobs,
+        coalesce(count_if(flagged.degree_rank >= 1), 0) as n_mentioning,
+        coalesce(count_if(flagged.degree_rank = 2), 0) as n_asking,
+        any_value(concentration.n_top_company_jobs) as n_top_company_jobs
     from windows
     left join flagged using (window_id)
+    left join concentration using (window_id)
     group by all
 
 ),
@@ -54,14 +77,15 @@ final as (
         cast(null as double) as target_low,
         cast(null as double) as target_high,
         windowed.n_mentioning as sample_size,
-        'ml_engineer postings mentioning a degree' as sample_unit,
+        'ml_engineer jobs mentioning a degree' as sample_unit,
+        windowed.n_top_company_jobs / nullif(windowed.n_asking, 0) as top_company_share,
         printf(
-            '%s: %.1f%% of posts mentioning a degree ask for a master''s or PhD (%d/%d); '
-            || '%.1f%% of all ml_engineer posts (%d/%d)', windowed.window_label,
+            '%s: %.1f%% of jobs mentioning a degree ask for a master''s or PhD (%d/%d); '
+            || '%.1f%% of all ml_engineer jobs (%d/%d)', windowed.window_label,
             100 * coalesce(windowed.n_asking / nullif(windowed.n_mentioning, 0), 0),
             windowed.n_asking, windowed.n_mentioning,
-            100 * coalesce(windowed.n_asking / nullif(windowed.n_postings, 0), 0),
-            windowed.n_asking, windowed.n_postings
+            100 * coalesce(windowed.n_asking / nullif(windowed.n_jobs, 0), 0),
+            windowed.n_asking, windowed.n_jobs
         ) as observed_text,
         true as counts_toward_verdict,
         windowed.window_id = 'hn-2017-2018' as is_headline,

@@ -11,7 +11,7 @@ measures as (
     union all
     -- The report's data scientist figure (6.5x), for the comparison the article draws.
     select
-        'data_scientist', 2, posted_month, n_postings_with_role, n_postings,
+        'data_scientist', 2, posted_month, n_jobs_with_role, n_jobs,
         6.5, false
     from roles
     where role_family = 'data_scientist'

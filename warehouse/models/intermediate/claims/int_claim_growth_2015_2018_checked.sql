@@ -10,7 +10,7 @@ measures as (
     select * from ml_engineer_measure
     union all
     select
-        'machine-learning mention', 2, posted_month, n_postings_naming, n_postings,
+        'machine-learning mention', 2, posted_month, n_jobs_naming, n_jobs,
         (select article_value from claim), true
     from skills
     where skill_id = 'machine-learning'

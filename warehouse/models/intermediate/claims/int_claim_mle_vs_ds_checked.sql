@@ -1,15 +1,61 @@
--- One row per check of the claim mle-vs-ds: in each window, the share of postings advertising
--- ml_engineer against the share advertising data_scientist (same source, same denominator).
+-- One row per check of the claim mle-vs-ds: in each window, the share of jobs advertising
+-- ml_engineer against the share advertising data_scientist (same source, same denominator; a
+-- job's copies and reposts once a window).
 with
 
 claim as (select * from {{ ref('article_claims') }} where claim_id = 'mle-vs-ds'),
 
 windows as (select * from {{ ref('int_claim_windows_listed') }}),
 
-demand as (
+postings as (
 
-    select * from {{ ref('role_demand_monthly') }}
+    select postings.posting_id, postings.source, postings.posted_month, postings.job_id,
+        clustered.job_company_key
+    from {{ ref('postings') }} as postings
+    inner join {{ ref('int_postings_clustered') }} as clustered using (posting_id)
+
+),
+
+roles as (
+
+    select posting_id, role_family from {{ ref('posting_roles') }}
     where role_family in ('ml_engineer', 'data_scientist')
+
+),
+
+-- Each job once a window (its copies and reposts count once), with the families any of its
+-- postings in the window advertises.
+window_jobs as (
+
+    select
+        windows.window_id,
+        postings.job_id,
+        any_value(postings.job_company_key) as job_company_key,
+        bool_or(roles.role_family = 'ml_engineer') as is_ml,
+        bool_or(roles.role_family = 'data_scientist') as is_ds
+    from windows
+    inner join postings
+        on postings.source = windows.source
+        and postings.posted_month between windows.first_month and windows.last_month
+    left join roles using (posting_id)
+    group by all
+
+),
+
+ml_companies as (
+
+    select window_id, job_company_key, count(*) as n_company_jobs
+    from window_jobs
+    where is_ml and job_company_key is not null
+    group by all
+
+),
+
+ml_concentration as (
+
+    select window_id, max(n_company_jobs) as n_top_company_jobs
+    from ml_companies
+    group by window_id
 
 ),
 
@@ -21,14 +67,14 @@ windowed as (
         windows.window_label,
         windows.window_order,
         windows.first_year,
-        sum(demand.n_postings_with_role) filter (where demand.role_family = 'ml_engineer') as n_ml,
-        sum(demand.n_postings_with_role) filter (where demand.role_family = 'data_scientist') as n_ds,
-        -- n_postings repeats once per family: count it from one of them.
-        sum(demand.n_postings) filter (where demand.role_family = 'ml_engineer') as n_postings
+        count_if(window_jobs.is_ml) as n_ml,
+        count_if(window_jobs.is_ds) as n_ds,
+        count(window_jobs.job_id) as n_postings,
+        any_value(ml_concentration.n_top_company_jobs) / nullif(count_if(window_jobs.is_ml), 0)
+            as top_company_share
     from windows
-    left join demand
-        on demand.source = windows.source
-        and demand.posted_month between windows.first_month and windows.last_month
+    left join window_jobs using (window_id)
+    left join ml_concentration using (window_id)
     group by all
 
 ),
@@ -48,23 +94,23 @@ shares as (
 ),
 
 -- Context, not counted: the article's own reasoning compared growth (LinkedIn: ML engineer
--- 9.8x, data scientist 6.5x); the same comparison on HN shares, 2012 -> 2017.
+-- 9.8x, data scientist 6.5x); the same comparison on HN job shares, 2012 -> 2017.
 growth as (
 
     select
-        sum(n_postings_with_role) filter (
-            where role_family = 'ml_engineer' and year(posted_month) = 2012) as ml_2012,
-        sum(n_postings_with_role) filter (
-            where role_family = 'ml_engineer' and year(posted_month) = 2017) as ml_2017,
-        sum(n_postings_with_role) filter (
-            where role_family = 'data_scientist' and year(posted_month) = 2012) as ds_2012,
-        sum(n_postings_with_role) filter (
-            where role_family = 'data_scientist' and year(posted_month) = 2017) as ds_2017,
-        sum(n_postings) filter (
-            where role_family = 'ml_engineer' and year(posted_month) = 2012) as n_2012,
-        sum(n_postings) filter (
-            where role_family = 'ml_engineer' and year(posted_month) = 2017) as n_2017
-    from demand
+        any_value(n_jobs_with_role) filter (
+            where role_family = 'ml_engineer' and posted_year = 2012) as ml_2012,
+        any_value(n_jobs_with_role) filter (
+            where role_family = 'ml_engineer' and posted_year = 2017) as ml_2017,
+        any_value(n_jobs_with_role) filter (
+            where role_family = 'data_scientist' and posted_year = 2012) as ds_2012,
+        any_value(n_jobs_with_role) filter (
+            where role_family = 'data_scientist' and posted_year = 2017) as ds_2017,
+        any_value(n_jobs) filter (
+            where role_family = 'ml_engineer' and posted_year = 2012) as n_2012,
+        any_value(n_jobs) filter (
+            where role_family = 'ml_engineer' and posted_year = 2017) as n_2017
+    from {{ ref('role_demand_yearly') }}
     where source = 'hackernews'
 
 ),
@@ -106,16 +152,17 @@ final as (
         shares.ds_low as target_low,
         shares.ds_high as target_high,
         coalesce(shares.n_postings, 0) as sample_size,
-        'postings' as sample_unit,
+        'jobs' as sample_unit,
+        shares.top_company_share,
         printf(
-            '%s: ml_engineer %.1f%% (%d) vs data_scientist %.1f%% (%d) of %d postings',
+            '%s: ml_engineer %.1f%% (%d) vs data_scientist %.1f%% (%d) of %d jobs',
             shares.window_label, 100 * coalesce(shares.ml_share, 0), coalesce(shares.n_ml, 0),
             100 * coalesce(shares.ds_share, 0), coalesce(shares.n_ds, 0),
             coalesce(shares.n_postings, 0)
         ) as observed_text,
         true as counts_toward_verdict,
         shares.window_id = 'hn-2017-2018' as is_headline,
-        'role_demand_monthly (ml_engineer and data_scientist, by window)' as evidence
+        'int_claim_mle_vs_ds_checked (postings, posting_roles and int_postings_clustered: jobs by window)' as evidence
     from shares
     cross join claim
 
@@ -136,11 +183,12 @@ final as (
         cast(null as double) as target_low,
         cast(null as double) as target_high,
         coalesce(growth_check.sample_size, 0) as sample_size,
-        'posts a year' as sample_unit,
+        'jobs a year' as sample_unit,
+        cast(null as double) as top_company_share,
         growth_check.observed_text,
         false as counts_toward_verdict,
         false as is_headline,
-        'role_demand_monthly (source = hackernews, 2012 and 2017)' as evidence
+        'role_demand_yearly (source = hackernews, 2012 and 2017)' as evidence
     from growth_check
     cross join claim
 

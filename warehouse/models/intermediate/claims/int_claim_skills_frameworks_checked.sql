@@ -1,2 +1,2 @@
--- One row per check of the claim skills-frameworks: share of ml_engineer postings naming each framework the article lists in each window; PyTorch, JAX, Hugging Face, LLMs and LangChain beside it as context (not tested).
+-- One row per check of the claim skills-frameworks: share of ml_engineer jobs naming each framework the article lists in each window; PyTorch, JAX, Hugging Face, LLMs and LangChain beside it as context (not tested).
 {{ skill_claim_checks('skills-frameworks', ['tensorflow', 'keras', 'scikit-learn', 'theano', 'matplotlib', 'caffe'], context=['pytorch', 'jax', 'hugging-face', 'llm', 'langchain']) }}

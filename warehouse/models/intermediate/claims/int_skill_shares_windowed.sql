@@ -1,6 +1,7 @@
--- One row per comparison window and skill: ml_engineer postings (with a description) naming
--- the skill, of all ml_engineer postings with a description in the window, with a 95% Wilson
--- interval and the skill's rank in its category. Zero counts are kept for every skill.
+-- One row per comparison window and skill: ml_engineer jobs (with a description) naming the
+-- skill, of all ml_engineer jobs with a description in the window (a job's copies and reposts
+-- once), with a 95% Wilson interval, the skill's rank in its category, the posting counts and
+-- the largest single company's share of the naming jobs. Zero counts are kept for every skill.
 with
 
 windows as (select * from {{ ref('int_claim_windows_listed') }} where has_text_shares),
@@ -9,24 +10,24 @@ skills as (select posting_id, skill_id from {{ ref('posting_skills') }}),
 
 taxonomy as (select skill_id, display_name, category from {{ ref('skills') }}),
 
-ml_postings as (select window_id, posting_id from {{ ref('int_ml_postings_windowed') }}),
+ml_postings as (
 
-denominators as (
-
-    select window_id, count(*) as n_postings
-    from ml_postings
-    group by window_id
+    select window_id, posting_id, job_id, job_company_key
+    from {{ ref('int_ml_postings_windowed') }}
 
 ),
 
-numerators as (
+naming as (
 
-    select ml_postings.window_id, skills.skill_id, count(distinct ml_postings.posting_id) as n_naming
+    select ml_postings.*, skills.skill_id
     from ml_postings
     inner join skills using (posting_id)
-    group by all
 
 ),
+
+denominators as ({{ job_counts('ml_postings', ['window_id']) }}),
+
+numerators as ({{ job_counts('naming', ['window_id', 'skill_id']) }}),
 
 shares as (
 
@@ -40,8 +41,11 @@ shares as (
         taxonomy.skill_id,
         taxonomy.display_name,
         taxonomy.category,
-        coalesce(numerators.n_naming, 0) as n_postings_naming,
-        coalesce(denominators.n_postings, 0) as n_postings
+        coalesce(numerators.n_jobs, 0) as n_jobs_naming,
+        coalesce(denominators.n_jobs, 0) as n_jobs,
+        coalesce(numerators.n_postings, 0) as n_postings_naming,
+        coalesce(denominators.n_postings, 0) as n_postings,
+        numerators.top_company_share
     from windows
     cross join taxonomy
     left join denominators using (window_id)
@@ -55,11 +59,9 @@ final as (
 
     select
         *,
-        case when n_postings > 0 then n_postings_naming / n_postings end as share,
-        {{ wilson_low('n_postings_naming', 'n_postings') }} as share_low,
-        {{ wilson_high('n_postings_naming', 'n_postings') }} as share_high,
+        {{ share_columns('n_jobs_naming', 'n_jobs') }},
         rank() over (
-            partition by window_id, category order by n_postings_naming desc
+            partition by window_id, category order by n_jobs_naming desc
         ) as rank_in_category
     from shares
 

@@ -14,6 +14,14 @@
     'int_claim_skills_languages_checked', 'int_claim_skills_big_data_checked', 'int_claim_skills_frameworks_checked',
     'int_claim_skills_math_checked', 'int_claim_degree_checked',
 ] %}
+{#- Models whose checks count jobs of named companies carry `top_company_share`, the largest
+    single company's share of what a check counts: a check resting more than half on one
+    company cannot pass on it alone (the claims mart's rule). -#}
+{%- set company_models = [
+    'int_claim_salary_us_2019_checked', 'int_claim_mle_vs_ds_checked',
+    'int_claim_skills_languages_checked', 'int_claim_skills_big_data_checked', 'int_claim_skills_frameworks_checked',
+    'int_claim_skills_math_checked', 'int_claim_degree_checked',
+] %}
 with
 
 {% for model in claim_models %}
@@ -34,6 +42,11 @@ unioned as (
         cast(first_year as integer) as first_year,
         {%- else -%}
         cast(null as integer) as first_year,
+        {%- endif %}
+        {% if model in company_models -%}
+        cast(top_company_share as double) as top_company_share,
+        {%- else -%}
+        cast(null as double) as top_company_share,
         {%- endif %}
         cast(observed_value as double) as observed_value,
         cast(observed_low as double) as observed_low,

@@ -3,7 +3,8 @@
 --   a check counts when its sample reaches min_sample and, for a claim about a period
 --   (judged_through), when its window starts by then (later windows are shown as what happened
 --   since, with what the rule would say of them); it passes, partly passes or fails by the
---   claim's rule. The claim is supported when every counted check passes; mixed when some
+--   claim's rule, and a pass whose evidence is more than half from one company counts only
+--   as a partial pass (the reason names it). The claim is supported when every counted check passes; mixed when some
 --   pass and some do not; partly supported when none passes but none fails; contradicted when
 --   none passes and some fail; insufficient data when none counts; not testable from postings
 --   when the rule is not_testable (what the source measured, or what a job needs, is not
@@ -76,8 +77,11 @@ judged as (
         case
             when not counts_toward_verdict then 'context'
             when first_year > judged_through then 'since'
+            -- Evidence more than half from one company cannot pass on it alone.
+            when rule_outcome = 'pass' and top_company_share > 0.5 then 'partial'
             else rule_outcome
-        end as outcome
+        end as outcome,
+        rule_outcome = 'pass' and top_company_share > 0.5 as is_one_company
     from ruled
 
 ),
@@ -101,6 +105,10 @@ summarised as (
         string_agg(check_label || ': ' || outcome, '; ' order by check_order) as check_outcomes,
         string_agg(check_label || ' ' || rule_outcome, ', ' order by check_order)
             filter (where outcome = 'since') as since,
+        string_agg(
+            check_label || printf(' (%.0f%% from one company)', 100 * top_company_share), ', '
+            order by check_order
+        ) filter (where is_one_company and outcome = 'partial') as one_company,
         string_agg(observed_text, '; ' order by check_order) as observed_text
     from judged
     group by claim_id
@@ -172,6 +180,7 @@ verdicts as (
         summarised.check_outcomes,
         summarised.observed_text,
         summarised.since,
+        summarised.one_company,
         case
             when article.rule = 'not_testable' then 'not testable from postings'
             when coalesce(summarised.n_checks, 0) = 0 then 'insufficient data'
@@ -249,6 +258,10 @@ final as (
                 )
             else ''
         end
+        || coalesce(
+            '. Passes only partly, its evidence more than half from one company: '
+            || verdicts.one_company, ''
+        )
         || coalesce(
             printf('. Since %d (not judged): ', verdicts.judged_through) || verdicts.since, ''
         ) as reason,

@@ -1,0 +1,50 @@
+"""One row per posting (newest version): the job it is a copy of, and why.
+
+`job_id` is the posting id of the job's earliest posting; `matched_posting_id` and
+`match_reason` say which posting joined it to the job, and by which rule (same url, same
+company and title within two months, near-identical text). The rule is
+pipeline.domain.jobs.cluster; this model only feeds it every posting. `company_key` is the
+company as the clusters compare it (the board's name, or the post's header lead on Hacker News),
+and `job_company_key` the company of the job's earliest posting, which the trend marts count
+companies by (one company a job).
+"""
+
+import pyarrow as pa
+
+from pipeline.domain.jobs import PostingKeys, cluster, company_key
+
+
+def model(dbt, session):
+    dbt.config(materialized="table")
+    rows = (
+        dbt.ref("int_postings_located")
+        .project(
+            "posting_id, source, url, coalesce(company, board) as company, title, "
+            "cast(timezone('UTC', posted_at) as date) as posted, description_text"
+        )
+        .order("posting_id")
+        .fetchall()
+    )
+    keys = [PostingKeys(*row) for row in rows]
+    members = cluster(keys)
+    companies = {k.posting_id: company_key(k.company, k.text) for k in keys}
+    return pa.table(
+        {
+            "posting_id": [m.posting_id for m in members],
+            "job_id": [m.job_id for m in members],
+            "matched_posting_id": [m.matched_posting_id for m in members],
+            "match_reason": [m.match_reason for m in members],
+            "company_key": [companies[m.posting_id] for m in members],
+            "job_company_key": [companies[m.job_id] for m in members],
+        },
+        schema=pa.schema(
+            [
+                ("posting_id", pa.string()),
+                ("job_id", pa.string()),
+                ("matched_posting_id", pa.string()),
+                ("match_reason", pa.string()),
+                ("company_key", pa.string()),
+                ("job_company_key", pa.string()),
+            ]
+        ),
+    )
