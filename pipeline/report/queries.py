@@ -146,8 +146,8 @@ def coverage_monthly(con: duckdb.DuckDBPyConnection) -> list[Row]:
     return rows(
         con,
         """
-        select source, source_label, source_short_label, posted_month, n_postings,
-            n_with_description
+        select source, source_label, source_short_label, posted_month, n_postings, n_jobs,
+            n_with_description, looks_partial, partial_reason
         from main.coverage_monthly
         order by source != 'hackernews', source, posted_month nulls last
         """,

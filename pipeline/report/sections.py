@@ -110,6 +110,29 @@ def coverage_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
             id="fig-coverage",
         )
     )
+    partial = [r for r in dated if r["looks_partial"]]
+    if partial:
+        section.tables.append(
+            Table(
+                ["source", "month", "postings", "why it looks partial"],
+                [
+                    [
+                        labels.short(r["source"]),
+                        month_text(r["posted_month"]),
+                        f"{r['n_postings']:,}",
+                        r["partial_reason"],
+                    ]
+                    for r in partial
+                ],
+                caption=(
+                    f"{len(partial)} months look partially captured, by what the source shows "
+                    "(a thread much smaller than the months around it, or one whose posts stop "
+                    "before day 20). Shares stay within a month, so these are smaller samples; "
+                    "the claims that read them say so."
+                ),
+                numeric={2},
+            )
+        )
     section.tables.append(
         Table(
             ["source", "year", "months with postings", "postings", "with description"],
@@ -132,17 +155,19 @@ def coverage_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
             labels.short(s),
             month_text(r["posted_month"]),
             f"{r['n_postings']:,}",
+            f"{r['n_jobs']:,}",
             f"{r['n_with_description']:,}",
+            "looks partial" if r["looks_partial"] else "",
         ]
         for s in order
         for r in by_source[s]
     ]
     section.tables.append(
         Table(
-            ["source", "month", "postings", "with description"],
+            ["source", "month", "postings", "jobs", "with description", "capture"],
             month_rows,
-            caption="Every source and month.",
-            numeric={2, 3},
+            caption="Every source and month (a job's copies once in its month).",
+            numeric={2, 3, 4},
             collapsed=True,
         )
     )

@@ -71,6 +71,11 @@ final as (
         shares.measure_order as check_order,
         'hackernews' as source,
         '{{ period }}' as period,
+        -- The months read (for the coverage flags of the claims mart).
+        list_concat(
+            [d::date for d in generate_series(date '{{ before[0] }}', date '{{ before[1] }}', interval 1 month)],
+            [d::date for d in generate_series(date '{{ after[0] }}', date '{{ after[1] }}', interval 1 month)]
+        ) as months_read,
         shares.share_after / nullif(shares.share_before, 0) as observed_value,
         shares.low_after / nullif(shares.high_before, 0) as observed_low,
         shares.high_after / nullif(shares.low_before, 0) as observed_high,

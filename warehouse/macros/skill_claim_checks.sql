@@ -30,6 +30,7 @@ final as (
         shares.source,
         shares.window_label as period,
         shares.first_year,
+        shares.months_read,
         shares.share as observed_value,
         shares.share_low as observed_low,
         shares.share_high as observed_high,

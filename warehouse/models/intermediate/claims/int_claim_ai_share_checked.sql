@@ -83,6 +83,10 @@ hn_counts as (
         hn_periods.check_id,
         hn_periods.period,
         hn_periods.check_order,
+        hn_periods.first_before,
+        hn_periods.last_before,
+        hn_periods.first_after,
+        hn_periods.last_after,
         count(distinct postings.job_id) filter (
             where postings.posted_month between hn_periods.first_before and hn_periods.last_before
         ) as n_before,
@@ -121,6 +125,10 @@ hn_checks as (
         check_order,
         'hackernews' as source,
         period,
+        list_concat(
+            [d::date for d in generate_series(first_before, last_before, interval 1 month)],
+            [d::date for d in generate_series(first_after, last_after, interval 1 month)]
+        ) as months_read,
         share_after / nullif(share_before, 0) as observed_value,
         low_after / nullif(high_before, 0) as observed_low,
         high_after / nullif(low_before, 0) as observed_high,
@@ -155,6 +163,7 @@ final as (
         checks.check_order,
         checks.source,
         checks.period,
+        checks.months_read,
         checks.observed_value,
         checks.observed_low,
         checks.observed_high,

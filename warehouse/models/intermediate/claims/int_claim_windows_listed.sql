@@ -32,6 +32,7 @@ final as (
         first_month,
         last_month,
         year(first_month) as first_year,
+        [d::date for d in generate_series(first_month, last_month, interval 1 month)] as months_read,
         window_label,
         window_short,
         window_order,

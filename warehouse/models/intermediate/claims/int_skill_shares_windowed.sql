@@ -38,6 +38,7 @@ shares as (
         windows.window_short,
         windows.window_order,
         windows.first_year,
+        windows.months_read,
         taxonomy.skill_id,
         taxonomy.display_name,
         taxonomy.category,

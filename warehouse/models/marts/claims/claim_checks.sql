@@ -22,6 +22,13 @@
     'int_claim_skills_languages_checked', 'int_claim_skills_big_data_checked', 'int_claim_skills_frameworks_checked',
     'int_claim_skills_math_checked', 'int_claim_degree_checked',
 ] %}
+{#- Models whose checks read months of a monthly source carry `months_read`: the claims mart
+    names the months among them that look partially captured (coverage_monthly). -#}
+{%- set month_models = [
+    'int_claim_growth_2015_2018_checked', 'int_claim_growth_2012_2017_checked', 'int_claim_ai_share_checked',
+    'int_claim_mle_vs_ds_checked', 'int_claim_skills_languages_checked', 'int_claim_skills_big_data_checked',
+    'int_claim_skills_frameworks_checked', 'int_claim_skills_math_checked', 'int_claim_degree_checked',
+] %}
 with
 
 {% for model in claim_models %}
@@ -47,6 +54,11 @@ unioned as (
         cast(top_company_share as double) as top_company_share,
         {%- else -%}
         cast(null as double) as top_company_share,
+        {%- endif %}
+        {% if model in month_models -%}
+        cast(months_read as date[]) as months_read,
+        {%- else -%}
+        cast(null as date[]) as months_read,
         {%- endif %}
         cast(observed_value as double) as observed_value,
         cast(observed_low as double) as observed_low,

@@ -15,6 +15,12 @@ checks as (select * from {{ ref('claim_checks') }}),
 
 article as (select * from {{ ref('article_claims') }}),
 
+partial_months as (
+
+    select source, posted_month from {{ ref('coverage_monthly') }} where looks_partial
+
+),
+
 ruled as (
 
     select
@@ -147,6 +153,23 @@ evidence as (
 
 ),
 
+-- The months read by the counted checks that look partially captured (coverage_monthly).
+read_partial as (
+
+    select
+        judged.claim_id,
+        string_agg(distinct strftime(partial_months.posted_month, '%Y-%m'), ', '
+            order by strftime(partial_months.posted_month, '%Y-%m')) as partial_months
+    from judged
+    cross join unnest(judged.months_read) as read(month)
+    inner join partial_months
+        on partial_months.source = judged.source
+        and partial_months.posted_month = read.month
+    where judged.outcome in ('pass', 'partial', 'fail')
+    group by judged.claim_id
+
+),
+
 headline as (
 
     select *
@@ -264,7 +287,12 @@ final as (
         )
         || coalesce(
             printf('. Since %d (not judged): ', verdicts.judged_through) || verdicts.since, ''
+        )
+        || coalesce(
+            '. Months read that look partially captured (coverage_monthly): '
+            || read_partial.partial_months, ''
         ) as reason,
+        read_partial.partial_months,
         verdicts.check_outcomes,
         verdicts.rule,
         verdicts.comparison_rule,
@@ -276,6 +304,7 @@ final as (
     left join periods_summarised using (claim_id)
     left join units using (claim_id)
     left join evidence using (claim_id)
+    left join read_partial using (claim_id)
 
 )
 
