@@ -94,7 +94,7 @@ def chosen_sources(settings: Settings, names: list[str] | None) -> list[str]:
 def print_summary(summary) -> None:
     table = Table(title=f"run {summary.run_id} ({summary.mode})")
     columns = ("source", "status", "crawled", "new", "known", "rejects", "gave up", "stored")
-    columns += ("secs",)
+    columns += ("since last crawl", "secs")
     for col in columns:
         table.add_column(col, justify="left" if col in ("source", "status") else "right")
     colour = {"ok": "green", "partial": "yellow", "failed": "red"}
@@ -108,9 +108,15 @@ def print_summary(summary) -> None:
             str(r["rejects"]),
             str(r["gave_up"]),
             str(r["in_warehouse"]),
+            r["since_last"],
             f"{r['seconds']:.1f}",
         )
     console.print(table)
+    if any(r["since_last"] for r in summary.rows()):
+        console.print(
+            "since last crawl: +appeared ~changed -disappeared postings, on the boards "
+            "crawled both times (posting_events)"
+        )
     for r in summary.rows():
         if r["why"]:
             console.print(f"[{colour[r['status']]}]{r['source']}[/]: {r['why']}")

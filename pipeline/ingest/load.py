@@ -54,6 +54,29 @@ create table if not exists raw.rejects (
     {", ".join(f"{k} {v}" for k, v in {**REJECT_COLUMNS, **_LOAD_COLUMNS}.items())}
 );
 """
+# Every posting each crawl saw, changed or not (raw.postings keeps a row only per new version):
+# what a board listed at each crawl, from which the warehouse tells what appeared, changed and
+# disappeared between two crawls.
+SIGHTINGS_DDL = """
+create table if not exists raw.sightings (
+    source varchar not null,
+    source_id varchar not null,
+    board varchar,
+    content_hash varchar,
+    crawled_at varchar,
+    run_id varchar not null,
+    landed_file varchar not null,
+    primary key (source, source_id, run_id)
+);
+"""
+# A warehouse loaded before sightings were kept: each posting version stands for the crawl that
+# first saw it (the best the warehouse knows).
+_SIGHTINGS_BACKFILL = """
+insert into raw.sightings
+select source, source_id, board, content_hash, crawled_at, run_id, landed_file
+from raw.postings
+qualify row_number() over (partition by source, source_id, run_id order by crawled_at desc) = 1
+"""
 
 
 class LoadError(RuntimeError):
@@ -103,6 +126,13 @@ def connect(path: Path | str, specs: dict[str, dict] | None = None) -> duckdb.Du
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
     con.execute(DDL)
+    had_sightings = con.execute(
+        "select count(*) from information_schema.tables "
+        "where table_schema = 'raw' and table_name = 'sightings'"
+    ).fetchone()[0]
+    con.execute(SIGHTINGS_DDL)
+    if not had_sightings:
+        con.execute(_SIGHTINGS_BACKFILL)
     con.execute(dataset_ddl(dataset_specs() if specs is None else specs))
     return con
 
@@ -186,6 +216,23 @@ def load_file(con: duckdb.DuckDBPyConnection, f: LandedFile) -> FileLoad:
                 """,
                 [f.run_id, f.name, str(f.path)],
             ).fetchone()[0]
+            con.execute(
+                f"""
+                insert into raw.sightings
+                select source, source_id, board, content_hash, crawled_at, ?, ?
+                from {read} as landed
+                where not exists (
+                    select 1 from raw.sightings as seen
+                    where seen.source = landed.source
+                      and seen.source_id = landed.source_id
+                      and seen.run_id = ?
+                )
+                qualify row_number() over (
+                    partition by source, source_id order by crawled_at desc
+                ) = 1
+                """,
+                [f.run_id, f.name, str(f.path), f.run_id],
+            )
         else:
             inserted = con.execute(
                 f"""

@@ -23,6 +23,8 @@ class RunSummary:
     build_error: str | None = None
     report_path: str | None = None
     postings_in_warehouse: dict[str, int] = field(default_factory=dict)
+    # Since the board's previous crawl: {source: {appeared, changed, disappeared}} (posting_events)
+    events: dict[str, dict[str, int]] = field(default_factory=dict)
     started: float = field(default_factory=time.monotonic)
 
     @property
@@ -35,10 +37,17 @@ class RunSummary:
         return "ok"
 
     def add_counts(self, warehouse: Path) -> None:
-        """Read postings per source from the built mart."""
+        """Read postings per source, and this run's changes since the last crawl, from the marts."""
         with duckdb.connect(str(warehouse), read_only=True) as con:
             rows = con.execute("select source, count(*) from main.postings group by 1").fetchall()
+            events = con.execute(
+                "select source, event, count(*) from main.posting_events where run_id = ? "
+                "group by all",
+                [self.run_id],
+            ).fetchall()
         self.postings_in_warehouse = dict(rows)
+        for source, event, n in events:
+            self.events.setdefault(source, {})[event] = n
 
     def rows(self) -> list[dict]:
         """Return one summary row per source."""
@@ -56,11 +65,22 @@ class RunSummary:
                     "rejects": sum(f.rows_read for f in files if f.kind == "rejects"),
                     "gave_up": len(c.gave_up),
                     "in_warehouse": self.postings_in_warehouse.get(c.source, 0),
+                    "since_last": self.since_last(c.source),
                     "seconds": c.seconds,
                     "why": c.reason,
                 }
             )
         return out
+
+    def since_last(self, source: str) -> str:
+        """What the source's boards showed since their previous crawl: "+12 ~3 -5", or ""."""
+        found = self.events.get(source)
+        if not found:
+            return ""
+        return " ".join(
+            f"{sign}{found.get(event, 0)}"
+            for sign, event in (("+", "appeared"), ("~", "changed"), ("-", "disappeared"))
+        )
 
     def headline(self) -> str:
         elapsed = time.monotonic() - self.started
@@ -84,6 +104,7 @@ class RunSummary:
             "rejects",
             "gave_up",
             "in_warehouse",
+            "since_last",
             "seconds",
             "why",
         ]
