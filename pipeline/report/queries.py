@@ -193,3 +193,28 @@ def totals(con: duckdb.DuckDBPyConnection) -> list[Row]:
         group by source order by source
         """,
     )
+
+
+def board_changes(con: duckdb.DuckDBPyConnection) -> list[Row]:
+    """Each board's changes between its last two crawls (``posting_events``)."""
+    return rows(
+        con,
+        """
+        with latest as (
+            select source, board, max(crawled_at) as crawled_at
+            from main.posting_events
+            group by source, board
+        )
+        select
+            events.source, events.board, any_value(events.crawled_at) as crawled_at,
+            any_value(events.previous_crawled_at) as previous_crawled_at,
+            count(*) filter (where event = 'appeared') as n_appeared,
+            count(*) filter (where event = 'changed') as n_changed,
+            count(*) filter (where event = 'disappeared') as n_disappeared,
+            median(days_listed) as median_days_listed
+        from main.posting_events as events
+        inner join latest using (source, board, crawled_at)
+        group by events.source, events.board
+        order by events.source, events.board
+        """,
+    )

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from pipeline.report import charts, queries
 from pipeline.report.claims import claims_sections
+from pipeline.report.history import history_section
 from pipeline.report.page import (
     Figure,
     Section,
@@ -571,6 +572,7 @@ def build_sections(con: duckdb.DuckDBPyConnection) -> list[Section]:
         pay_section(con, labels),
         datasets_section(con, labels),
         coverage_section(con, labels),
+        history_section(con, labels),
     ]
     claims, evidence = claims_sections(con, {s.id: s.title for s in body})
     return [claims, *body, evidence]

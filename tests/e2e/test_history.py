@@ -63,11 +63,12 @@ def history(tmp_path_factory, corpus_path):
             "disappeared": len(old.keys() - new.keys()),
             "changed": sum(old[i] != new[i] for i in old.keys() & new.keys()),
         }
-    return {(b, e): n for b, e, n in found}, expected, second.stdout
+    reports = sorted((home / "reports").glob("report-*.html"))
+    return {(b, e): n for b, e, n in found}, expected, second.stdout, reports[-1].read_text()
 
 
 def test_appeared_changed_and_disappeared_match_the_bodies(history):
-    found, expected, _ = history
+    found, expected, _, _ = history
     for board in BOARDS:
         for event, n in expected[board].items():
             assert found.get((board, event), 0) == n, (board, event)
@@ -76,9 +77,18 @@ def test_appeared_changed_and_disappeared_match_the_bodies(history):
 
 
 def test_the_run_summary_prints_them(history):
-    found, _, stdout = history
+    found, _, stdout, _ = history
     appeared = sum(n for (_, e), n in found.items() if e == "appeared")
     changed = sum(n for (_, e), n in found.items() if e == "changed")
     gone = sum(n for (_, e), n in found.items() if e == "disappeared")
     assert f"+{appeared} ~{changed} -{gone}" in stdout
     assert "since last crawl" in stdout
+
+
+def test_the_report_has_a_section_since_the_last_crawl(history):
+    found, _, _, html = history
+    section = html.split('<section id="history"', 1)[1].split("</section>", 1)[0]
+    assert 'data-status="ok"' in section
+    for board in BOARDS:
+        assert f"<td>{board}</td>" in section
+    assert f"{found[('databricks', 'disappeared')]:,}" in section
