@@ -47,6 +47,11 @@ def build(settings: Settings, select: str | None = None, command: str = "build")
     """Run ``dbt build`` (seeds, models, tests) and summarise ``run_results.json``."""
     if not settings.warehouse_path.exists():
         raise BuildError(f"no warehouse at {settings.warehouse_path}: run `jobtrends load` first")
+    # The raw tables the models read, as this version of the loader makes them (a warehouse
+    # loaded by an older version gains the new ones, backfilled, before dbt reads them).
+    from pipeline.ingest.load import connect
+
+    connect(settings.warehouse_path).close()
     cmd = [
         dbt_executable(),
         command,

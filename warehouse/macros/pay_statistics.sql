@@ -40,6 +40,9 @@ final as (
     select
         {{ keys | join(', ') }},
         count(*) as {{ count_name }},
+        {% if count_name != 'n_jobs' -%}
+        count(*) as n_jobs,
+        {%- endif %}
         sum(n_job_postings) as n_postings,
         count(distinct job_company_key) as n_companies,
         max(n_company_jobs) filter (where job_company_key is not null) / count(*)
