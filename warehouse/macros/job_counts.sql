@@ -40,3 +40,27 @@
     inner join {{ ref('int_postings_clustered') }} as clustered using (posting_id)
     where postings.posted_month is not null and {{ where }}
 {% endmacro %}
+
+{# Per window, the jobs of the largest single (known) company among the rows of `relation`
+   (one a window and job, with job_company_key) that meet `condition`: a claim check's
+   top_company_share is this over the jobs it counts. #}
+{% macro top_company_jobs(relation, condition) %}
+    select window_id, max(n_company_jobs) as n_top_company_jobs
+    from (
+        select window_id, job_company_key, count(*) as n_company_jobs
+        from {{ relation }}
+        where ({{ condition }}) and job_company_key is not null
+        group by all
+    )
+    group by window_id
+{% endmacro %}
+
+{# The columns of a claim window (int_claim_windows_listed) a check carries. #}
+{% macro window_columns(alias) %}
+        {{ alias }}.window_id,
+        {{ alias }}.source,
+        {{ alias }}.window_label,
+        {{ alias }}.window_order,
+        {{ alias }}.first_year,
+        {{ alias }}.months_read
+{%- endmacro %}

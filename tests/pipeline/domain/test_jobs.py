@@ -90,24 +90,18 @@ def test_monthly_reposts_of_a_post_chain_into_one_job():
 
 def test_different_posts_of_one_company_stay_apart():
     other = "We are hiring a designer for our mobile app. Figma, user research, and taste."
-    found = jobs_of(
+    posts = [
         keys(
-            "hn:1",
+            f"hn:{i}",
             source="hackernews",
             company="Lexly",
             title=None,
             posted=date(2017, 1, 1),
-            text=BODY,
-        ),
-        keys(
-            "hn:2",
-            source="hackernews",
-            company="Lexly",
-            title=None,
-            posted=date(2017, 1, 1),
-            text=other * 3,
-        ),
-    )
+            text=text,
+        )
+        for i, text in ((1, BODY), (2, other * 3))
+    ]
+    found = jobs_of(*posts)
     assert found["hn:1"][0] != found["hn:2"][0]
 
 

@@ -36,53 +36,60 @@ pairs as (
 
 first_listed as (
 
-    select posting_id, min(crawled_at) as first_listed_at, max(crawled_at) as last_listed_at
+    select
+        posting_id,
+        source,
+        board,
+        min(crawl_order) as first_crawl_order,
+        min(crawled_at) as first_listed_at
     from listed
-    group by posting_id
+    group by all
+
+),
+
+-- Each pair of crawls in a row, and every posting either of them listed.
+compared as (
+
+    select
+        pairs.source,
+        pairs.board,
+        pairs.run_id,
+        pairs.crawled_at,
+        pairs.previous_run_id,
+        pairs.previous_crawled_at,
+        pairs.crawl_order,
+        listed.posting_id,
+        bool_or(listed.run_id = pairs.run_id) as is_listed_now,
+        bool_or(listed.run_id = pairs.previous_run_id) as was_listed,
+        max(listed.content_hash) filter (where listed.run_id = pairs.run_id) as hash_now,
+        max(listed.content_hash) filter (where listed.run_id = pairs.previous_run_id)
+            as hash_before
+    from pairs
+    inner join listed
+        on listed.source = pairs.source
+        and listed.board = pairs.board
+        and listed.run_id in (pairs.run_id, pairs.previous_run_id)
+    group by all
 
 ),
 
 events as (
 
-    -- appeared: in this crawl, in no earlier crawl of the board
-    select pairs.*, current_.posting_id, 'appeared' as event
-    from pairs
-    inner join listed as current_
-        on current_.source = pairs.source and current_.board = pairs.board
-        and current_.run_id = pairs.run_id
-    where not exists (
-        select 1 from listed as earlier
-        where earlier.posting_id = current_.posting_id
-            and earlier.source = pairs.source and earlier.board = pairs.board
-            and earlier.crawl_order < pairs.crawl_order
-    )
-
-    union all
-
-    -- changed: in both crawls, with another content hash
-    select pairs.*, current_.posting_id, 'changed' as event
-    from pairs
-    inner join listed as current_
-        on current_.source = pairs.source and current_.board = pairs.board
-        and current_.run_id = pairs.run_id
-    inner join listed as previous
-        on previous.source = pairs.source and previous.board = pairs.board
-        and previous.run_id = pairs.previous_run_id
-        and previous.posting_id = current_.posting_id
-    where previous.content_hash is distinct from current_.content_hash
-
-    union all
-
-    -- disappeared: in the crawl before, not in this one
-    select pairs.*, previous.posting_id, 'disappeared' as event
-    from pairs
-    inner join listed as previous
-        on previous.source = pairs.source and previous.board = pairs.board
-        and previous.run_id = pairs.previous_run_id
-    where not exists (
-        select 1 from listed as current_
-        where current_.posting_id = previous.posting_id and current_.run_id = pairs.run_id
-    )
+    select
+        compared.*,
+        case
+            -- listed now, in no earlier crawl of the board
+            when is_listed_now and not was_listed
+                and first_listed.first_crawl_order = compared.crawl_order then 'appeared'
+            -- listed both times, with another content hash
+            when is_listed_now and was_listed and hash_now is distinct from hash_before
+                then 'changed'
+            -- listed in the crawl before, not in this one
+            when was_listed and not is_listed_now then 'disappeared'
+        end as event,
+        first_listed.first_listed_at
+    from compared
+    inner join first_listed using (posting_id, source, board)
 
 ),
 
@@ -103,13 +110,13 @@ final as (
         case when events.event = 'disappeared' then
             date_diff(
                 'day',
-                least(first_listed.first_listed_at, coalesce(postings.posted_at, first_listed.first_listed_at)),
+                least(events.first_listed_at, coalesce(postings.posted_at, events.first_listed_at)),
                 events.previous_crawled_at
             )
         end as days_listed
     from events
     left join postings using (posting_id)
-    left join first_listed using (posting_id)
+    where events.event is not null
 
 )
 

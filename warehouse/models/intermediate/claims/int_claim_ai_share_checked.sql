@@ -87,20 +87,15 @@ hn_counts as (
         hn_periods.last_before,
         hn_periods.first_after,
         hn_periods.last_after,
+        {%- for side in ['before', 'after'] %}
         count(distinct postings.job_id) filter (
-            where postings.posted_month between hn_periods.first_before and hn_periods.last_before
-        ) as n_before,
-        count(distinct postings.job_id) filter (
-            where skills.posting_id is not null
-            and postings.posted_month between hn_periods.first_before and hn_periods.last_before
-        ) as k_before,
-        count(distinct postings.job_id) filter (
-            where postings.posted_month between hn_periods.first_after and hn_periods.last_after
-        ) as n_after,
+            where postings.posted_month between hn_periods.first_{{ side }} and hn_periods.last_{{ side }}
+        ) as n_{{ side }},
         count(distinct postings.job_id) filter (
             where skills.posting_id is not null
-            and postings.posted_month between hn_periods.first_after and hn_periods.last_after
-        ) as k_after
+            and postings.posted_month between hn_periods.first_{{ side }} and hn_periods.last_{{ side }}
+        ) as k_{{ side }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
     from hn_periods
     cross join postings
     left join skills using (posting_id)

@@ -24,32 +24,12 @@ flagged as (
 
 ),
 
-asking_companies as (
-
-    select window_id, job_company_key, count(*) as n_company_jobs
-    from flagged
-    where degree_rank = 2 and job_company_key is not null
-    group by all
-
-),
-
-concentration as (
-
-    select window_id, max(n_company_jobs) as n_top_company_jobs
-    from asking_companies
-    group by window_id
-
-),
+concentration as ({{ top_company_jobs('flagged', 'degree_rank = 2') }}),
 
 windowed as (
 
     select
-        windows.window_id,
-        windows.source,
-        windows.window_label,
-        windows.window_order,
-        windows.first_year,
-        windows.months_read,
+        {{ window_columns('windows') }},
         count(flagged.job_id) as n_jobs,
         coalesce(count_if(flagged.degree_rank >= 1), 0) as n_mentioning,
         coalesce(count_if(flagged.degree_rank = 2), 0) as n_asking,

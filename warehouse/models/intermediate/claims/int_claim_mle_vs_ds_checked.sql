@@ -42,32 +42,12 @@ window_jobs as (
 
 ),
 
-ml_companies as (
-
-    select window_id, job_company_key, count(*) as n_company_jobs
-    from window_jobs
-    where is_ml and job_company_key is not null
-    group by all
-
-),
-
-ml_concentration as (
-
-    select window_id, max(n_company_jobs) as n_top_company_jobs
-    from ml_companies
-    group by window_id
-
-),
+ml_concentration as ({{ top_company_jobs('window_jobs', 'is_ml') }}),
 
 windowed as (
 
     select
-        windows.window_id,
-        windows.source,
-        windows.window_label,
-        windows.window_order,
-        windows.first_year,
-        windows.months_read,
+        {{ window_columns('windows') }},
         count_if(window_jobs.is_ml) as n_ml,
         count_if(window_jobs.is_ds) as n_ds,
         count(window_jobs.job_id) as n_postings,
