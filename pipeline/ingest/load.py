@@ -196,14 +196,16 @@ def load_file(con: duckdb.DuckDBPyConnection, f: LandedFile) -> FileLoad:
     )
     names = ", ".join(columns)
     with transaction(con, f):
-        rows_read = con.execute(f"select count(*) from {read}", [str(f.path)]).fetchone()[0]
+        # Read the file once; the inserts and the count read the temporary table.
+        con.execute(f"create or replace temp table landed as select * from {read}", [str(f.path)])
+        rows_read = con.execute("select count(*) from landed").fetchone()[0]
         if f.kind == "postings":
             # Within a file the key may repeat (a board listing a job twice): keep one.
             inserted = con.execute(
                 f"""
                 insert into raw.postings ({names}, run_id, landed_file, loaded_at)
                 select {names}, ?, ?, now()
-                from {read} as landed
+                from landed
                 where not exists (
                     select 1 from raw.postings as known
                     where known.source = landed.source
@@ -214,13 +216,14 @@ def load_file(con: duckdb.DuckDBPyConnection, f: LandedFile) -> FileLoad:
                     partition by source, source_id, content_hash order by crawled_at
                 ) = 1
                 """,
-                [f.run_id, f.name, str(f.path)],
+                [f.run_id, f.name],
             ).fetchone()[0]
+            # Every posting the crawl saw, changed or not (what a board listed at this crawl).
             con.execute(
-                f"""
+                """
                 insert into raw.sightings
                 select source, source_id, board, content_hash, crawled_at, ?, ?
-                from {read} as landed
+                from landed
                 where not exists (
                     select 1 from raw.sightings as seen
                     where seen.source = landed.source
@@ -231,16 +234,17 @@ def load_file(con: duckdb.DuckDBPyConnection, f: LandedFile) -> FileLoad:
                     partition by source, source_id order by crawled_at desc
                 ) = 1
                 """,
-                [f.run_id, f.name, str(f.path), f.run_id],
+                [f.run_id, f.name, f.run_id],
             )
         else:
             inserted = con.execute(
                 f"""
                 insert into raw.rejects ({names}, run_id, landed_file, loaded_at)
-                select {names}, ?, ?, now() from {read}
+                select {names}, ?, ?, now() from landed
                 """,
-                [f.run_id, f.name, str(f.path)],
+                [f.run_id, f.name],
             ).fetchone()[0]
+        con.execute("drop table landed")
         _ledger(con, f, digest, rows_read, inserted)
     return FileLoad.of(f, rows_read, inserted)
 
