@@ -52,47 +52,43 @@ compared as (
 
 ),
 
+flagged as (
+
+    select
+        *,
+        n_postings < 0.6 * neighbour_median as is_small,
+        n_posting_days > 1 and last_posting_day < 20 as ends_early
+    from compared
+
+),
+
 final as (
 
     select
-        compared.source,
-        any_value(credits.label) as source_label,
-        any_value(credits.short_label) as source_short_label,
-        compared.posted_month,
-        any_value(compared.n_postings) as n_postings,
-        any_value(compared.n_jobs) as n_jobs,
-        any_value(compared.n_with_description) as n_with_description,
-        any_value(compared.neighbour_median) as neighbour_median,
-        any_value(compared.n_posting_days) > 1 and any_value(compared.last_posting_day) < 20
-            as ends_early,
-        any_value(compared.n_postings) < 0.6 * any_value(compared.neighbour_median)
-            as is_small,
-        concat_ws(
+        flagged.source,
+        credits.label as source_label,
+        credits.short_label as source_short_label,
+        flagged.posted_month,
+        flagged.n_postings,
+        flagged.n_jobs,
+        flagged.n_with_description,
+        flagged.neighbour_median,
+        coalesce(flagged.is_small or flagged.ends_early, false) as looks_partial,
+        nullif(concat_ws(
             '; ',
-            case when any_value(compared.n_postings) < 0.6 * any_value(compared.neighbour_median)
-                then printf(
-                    '%d posts, %.0f%% of the median of the months around it (%.0f)',
-                    any_value(compared.n_postings),
-                    100 * any_value(compared.n_postings) / any_value(compared.neighbour_median),
-                    any_value(compared.neighbour_median)
-                )
-            end,
-            case when any_value(compared.n_posting_days) > 1
-                and any_value(compared.last_posting_day) < 20
-                then printf(
-                    'the latest post is of day %d: captured before the thread ended',
-                    any_value(compared.last_posting_day)
-                )
-            end
-        ) as partial_reason
-    from compared
+            case when flagged.is_small then printf(
+                '%d posts, %.0f%% of the median of the months around it (%.0f)',
+                flagged.n_postings, 100 * flagged.n_postings / flagged.neighbour_median,
+                flagged.neighbour_median
+            ) end,
+            case when flagged.ends_early then printf(
+                'the latest post is of day %d: captured before the thread ended',
+                flagged.last_posting_day
+            ) end
+        ), '') as partial_reason
+    from flagged
     left join credits using (source)
-    group by compared.source, compared.posted_month
 
 )
 
-select
-    * exclude (ends_early, is_small, partial_reason),
-    coalesce(ends_early or is_small, false) as looks_partial,
-    nullif(partial_reason, '') as partial_reason
-from final
+select * from final
