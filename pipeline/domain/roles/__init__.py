@@ -16,8 +16,10 @@ generalist role. Reading it takes two steps:
 Prose names roles that are not on offer ("you'll work with our data scientists", "ML a plus"),
 so a phrase in a sentence counts only where the sentence hires and the words before it do not
 make it somebody else's. A post that names no ML role but gives one on offer ML work as duties
-("prototype computer vision algorithms") adds ``ml_engineer``. A post hiring "engineers" or for
-a stack in general is ``software_engineer``; a post that offers nothing gets no family.
+("prototype computer vision algorithms"), or names ML as the area of its work in a sentence
+about the hire ("Challenges include smart data extraction, machine learning"; a header
+"Software Engineer | TypeScript / React / ML"), adds ``ml_engineer``. A post hiring "engineers"
+or for a stack in general is ``software_engineer``; a post that offers nothing gets no family.
 
 Speed: one pass of a few patterns over the text finds every candidate; the title rules run on
 short phrases, whose results are cached.
@@ -39,9 +41,12 @@ from pipeline.domain.roles.phrases import (
     _DUTY_HEADING,
     _EMAIL,
     _HEADER_SPLIT,
+    _HIRE_FRAME,
     _INLINE_LIST,
     _LINK,
+    _ML_AREA,
     _ML_DUTY,
+    _ML_LANGUAGE,
     _ML_WORK,
     _NOT_DUTY,
     _NOUN,
@@ -180,12 +185,7 @@ def role_mentions(text: str) -> list[RoleMention]:
                 reader.add(_classify_phrase(slug), slug, "link")
     families = {m.family for m in reader.mentions}
     # 5. Duties: a generalist role on offer whose stated work is building ML.
-    if (
-        families <= {"software_engineer", "other"}
-        and families != {"other"}
-        and "ml" in words
-        and _ML_WORK.search(masked)
-    ):
+    if families <= {"software_engineer", "other"} and families != {"other"} and "ml" in words:
         framed = [masked[lo:hi] for lo, hi in _sentences(masked)]
         framed = [t for t in framed if _DUTY_FRAME.search(t)] + duty_lines
         for sentence in framed:
@@ -195,8 +195,10 @@ def role_mentions(text: str) -> list[RoleMention]:
             if work and not _NOT_DUTY.search(sentence):
                 reader.add("ml_engineer", sentence[work.start() : work.start() + 80], "duties")
                 break
-    # 6. Engineers, or a stack, in general.
-    families = {m.family for m in reader.mentions}
+        else:
+            _read_ml_area(reader, masked, len(head))
+    # 6. Engineers, or a stack, in general (an ML area of work alone is such a generalist's).
+    families = {m.family for m in reader.mentions if m.kind != "area of work"}
     if not families - {"other"}:
         if "generic" in words:
             a, b = words["generic"][0]
@@ -204,6 +206,23 @@ def role_mentions(text: str) -> list[RoleMention]:
         elif stack := _STACK_CUE.search(masked):
             reader.add("software_engineer", stack.group(0), "generic")
     return reader.mentions
+
+
+def _read_ml_area(reader: _Reader, masked: str, head_end: int) -> None:
+    """Add ``ml_engineer`` where a sentence about the role on offer names ML as its area.
+
+    The sentence must hire or describe the work (``_DUTY_FRAME``, ``_HIRE_FRAME``) or be the
+    header; a "plus", a colleague team or AI-assisted coding (``_NOT_DUTY``) does not count.
+    """
+    for lo, hi in _sentences(masked):
+        sentence = masked[lo:hi]
+        area = _ML_AREA.search(sentence)
+        if not area or _NOT_DUTY.search(sentence) or _ML_LANGUAGE.search(sentence):
+            continue
+        if lo < head_end or _DUTY_FRAME.search(sentence) or _HIRE_FRAME.search(sentence):
+            start = max(0, area.start() - 40)
+            reader.add("ml_engineer", sentence[start : area.end() + 40].strip(), "area of work")
+            return
 
 
 def classify_roles(text: str) -> set[str]:

@@ -291,6 +291,29 @@ _NOT_DUTY = re.compile(
 )
 
 
+# ML or AI named as an area of the work (not a company's domain name such as "polly.ai", nor
+# the ML language of "Haskell/ML"): with a hiring or duties frame, or in the header, the role on
+# offer works in it ("Challenges include smart data extraction, machine learning";
+# "Software Engineer | TypeScript / React / AI").
+_ML_AREA = re.compile(
+    r"(?<![\w.])(?:machine[- ]learning|deep[- ]learning|ml|ai|artificial intelligence|"
+    r"computer vision|nlp|natural language processing|llms?|neural net\w*|data[- ]mining|"
+    r"reinforcement learning|ai/ml|ml/ai|generative ai|genai|machine intelligence|"
+    r"speech recognition|image recognition|text classification|"
+    r"recommend(?:ation|er) (?:engines?|systems?)|ai agents?|ai features?|ai tooling)(?![\w.])",
+    re.I,
+)
+_ML_LANGUAGE = re.compile(
+    r"\b(?:haskell|ocaml|sml|f#)\s*/\s*ml\b|\bml\s*/\s*(?:haskell|ocaml)", re.I
+)
+# Words of a sentence about the hire or the work on offer (beside ``_DUTY_FRAME``).
+_HIRE_FRAME = re.compile(
+    r"\b(?:hiring|looking for|seeking|challenges|problems|requires?|requirements|"
+    r"work(?:ing)? on|we need|join us|you)\b",
+    re.I,
+)
+
+
 def _clause_start(text: str, end: int, lo: int) -> int:
     """Return where the clause holding ``end`` starts (after . ; : ( | or a line break)."""
     cut = lo

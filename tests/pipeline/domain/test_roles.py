@@ -135,3 +135,33 @@ def test_non_engineering_roles_in_a_post():
 
 def test_empty_text_has_no_family():
     assert classify_roles("") == set()
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        # ML as the area of the work on offer, in a hiring sentence or in the header.
+        "Listo | Full-stack developer | Mexico City\nWe are looking to hire full-stack "
+        "developers familiar with Python/Django. Challenges include smart data extraction, "
+        "browser automation, machine learning, etc.",
+        "PrairieLearn (Remote US) - Full-Stack Software Engineer - TypeScript / React / ML\n"
+        "PrairieLearn is an open-source assessment platform.",
+    ],
+)
+def test_a_generalist_role_working_in_ml_is_also_ml_engineer(post):
+    assert classify_roles(post) == {"ml_engineer", "software_engineer"}
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        # ML as a plus, a company domain name, or the ML language: not the role's area.
+        "Acme | Backend Engineer | NYC\nWe're hiring a backend engineer. Python required; "
+        "machine learning experience a plus.",
+        "Polly.ai | Seattle | Full-time\nWe're looking for a full-stack developer.",
+        "Acme | Compiler Engineer | Paris\nWe're hiring: you'll love it if you write "
+        "Haskell/ML for fun.",
+    ],
+)
+def test_ml_outside_the_work_on_offer_does_not_add_ml_engineer(post):
+    assert "ml_engineer" not in classify_roles(post)
