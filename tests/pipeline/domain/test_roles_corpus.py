@@ -52,13 +52,23 @@ def test_job_board_titles_keep_their_accuracy(groups):
 def test_hacker_news_held_out_accuracy_by_era(groups):
     for era in ERAS:
         scores = groups[("hn-era-set", era, "holdout")]
-        assert scores.accuracy >= 0.65, (era, scores.errors)
-        assert (scores.precision_of("ml_engineer") or 1) >= 0.80, era
+        assert scores.accuracy >= 0.70, (era, scores.errors)
+        assert (scores.precision_of("ml_engineer") or 1) >= 0.70, era
+        assert (scores.recall_of("ml_engineer") or 1) >= 0.60, era
 
 
 def test_hacker_news_held_out_precision_and_recall_of_the_key_families(groups):
     held_out = merged(groups, "hn-era-set", "holdout")
-    assert held_out.precision_of("ml_engineer") >= 0.85
-    assert held_out.recall_of("ml_engineer") >= 0.45
+    assert held_out.precision_of("ml_engineer") >= 0.80
+    assert held_out.recall_of("ml_engineer") >= 0.70
     assert held_out.precision_of("data_scientist") >= 0.85
     assert held_out.recall_of("data_scientist") >= 0.80
+
+
+def test_hacker_news_ml_engineer_count_is_near_the_labelled_count(groups):
+    # A share is counted, not read post by post: the posts classified ML engineer should be
+    # about as many as those labelled so (misses and false finds nearly cancel).
+    held_out = merged(groups, "hn-era-set", "holdout")
+    found = held_out.tp["ml_engineer"] + held_out.fp["ml_engineer"]
+    labelled = held_out.tp["ml_engineer"] + held_out.fn["ml_engineer"]
+    assert 0.8 <= found / labelled <= 1.2, (found, labelled)
