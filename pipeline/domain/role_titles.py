@@ -35,7 +35,8 @@ _STRONG_ML = (
     r"applied ai|gen ?ai|generative ai|\bmle\b|machine intelligence|artificial intelligence|"
     r"\bai/ml\b|ai\s*&\s*ml|ml\s*&\s*ai|natural language|language models?|neural|"
     r"reinforcement learning|speech recognition|ai infra\w*|ai platform|ai systems?|"
-    r"ai research|ai agents?|agentic|ml systems?|ml & optimization|ml\s*&|recommend(?:ation|er)s?)"
+    r"ai research|ai agents?|agentic|ml systems?|ml & optimization|ml\s*&|recommend(?:ation|er)s?|"
+    r"data mining)"
 )
 # The first pattern that matches a (lowercased) title decides its family.
 _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -103,6 +104,8 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             _STRONG_ML + r".*\b(?:engineering|lead|manager|head|director|team|technical staff)\b|"
             r"\b(?:engineering|head|director|technical staff)\b.*" + _STRONG_ML,
         ),
+        # "Machine Learning Experts", "Computer vision specialists".
+        ("ml_engineer", _STRONG_ML + r".*\b(?:specialists?|experts?)\b"),
         (
             "data_engineer",
             r"\b(?:data|analytics|data platform|data infrastructure|big data|etl|data warehouse|"
