@@ -186,7 +186,8 @@ def role_mentions(text: str) -> list[RoleMention]:
     families = {m.family for m in reader.mentions}
     # 5. Duties: a generalist role on offer whose stated work is building ML.
     if families <= {"software_engineer", "other"} and families != {"other"} and "ml" in words:
-        framed = [masked[lo:hi] for lo, hi in _sentences(masked)]
+        spans = _sentences(masked)
+        framed = [masked[lo:hi] for lo, hi in spans]
         framed = [t for t in framed if _DUTY_FRAME.search(t)] + duty_lines
         for sentence in framed:
             work = _ML_DUTY.search(sentence) or (
@@ -196,7 +197,7 @@ def role_mentions(text: str) -> list[RoleMention]:
                 reader.add("ml_engineer", sentence[work.start() : work.start() + 80], "duties")
                 break
         else:
-            _read_ml_area(reader, masked, len(head))
+            _read_ml_area(reader, masked, spans, len(head))
     # 6. Engineers, or a stack, in general (an ML area of work alone is such a generalist's).
     families = {m.family for m in reader.mentions if m.kind != "area of work"}
     if not families - {"other"}:
@@ -208,13 +209,15 @@ def role_mentions(text: str) -> list[RoleMention]:
     return reader.mentions
 
 
-def _read_ml_area(reader: _Reader, masked: str, head_end: int) -> None:
+def _read_ml_area(
+    reader: _Reader, masked: str, spans: list[tuple[int, int]], head_end: int
+) -> None:
     """Add ``ml_engineer`` where a sentence about the role on offer names ML as its area.
 
     The sentence must hire or describe the work (``_DUTY_FRAME``, ``_HIRE_FRAME``) or be the
     header; a "plus", a colleague team or AI-assisted coding (``_NOT_DUTY``) does not count.
     """
-    for lo, hi in _sentences(masked):
+    for lo, hi in spans:
         sentence = masked[lo:hi]
         area = _ML_AREA.search(sentence)
         if not area or _NOT_DUTY.search(sentence) or _ML_LANGUAGE.search(sentence):
