@@ -13,6 +13,7 @@ from pipeline.config import Settings, Source, get_settings, new_run_id
 from pipeline.ingest import build as dbt_build
 from pipeline.ingest import crawl as crawling
 from pipeline.ingest import load as loading
+from pipeline.ingest.publish import writer_lock
 from pipeline.ingest.summary import RunSummary
 
 
@@ -28,13 +29,13 @@ def crawl_source(source: Source, settings: Settings, run_id: str) -> crawling.Cr
 
 @task
 def load_landing(settings: Settings) -> list[loading.FileLoad]:
-    """Load every landing file not loaded yet into the raw schema."""
-    return loading.load_landing(settings)
+    """Load every landing file not loaded yet into the raw schema (published after the build)."""
+    return loading.load_landing(settings, publish=False)
 
 
 @task(retries=1, retry_delay_seconds=5)
 def build_warehouse(settings: Settings) -> dbt_build.BuildResult:
-    """Run dbt build (seeds, models, tests) on the warehouse."""
+    """Run dbt build (seeds, models, tests) on the working copy and publish it."""
     result = dbt_build.build(settings)
     if not result.ok:
         raise dbt_build.BuildError("; ".join(result.failures) or "dbt build failed")
@@ -75,26 +76,26 @@ def run_pipeline(
     run_id = run_id or new_run_id()
     summary = RunSummary(run_id=run_id, mode="replay" if settings.replay else "live")
 
-    crawl_task = crawl_source.with_options(retry_delay_seconds=crawl_retry_delay)
-    futures = {s.name: crawl_task.submit(s, settings, run_id) for s in chosen}
-    for name, future in futures.items():
-        future.wait()
-        state = future.state
-        if state.is_completed():
-            summary.crawls.append(future.result())
-        else:
-            summary.crawls.append(
-                crawling.CrawlResult(name, run_id, "failed", reason=str(state.message or "crashed"))
-            )
+    with writer_lock(settings, f"jobtrends run {run_id}", on_wait=logger.warning):
+        crawl_task = crawl_source.with_options(retry_delay_seconds=crawl_retry_delay)
+        futures = {s.name: crawl_task.submit(s, settings, run_id) for s in chosen}
+        for name, future in futures.items():
+            future.wait()
+            state = future.state
+            if state.is_completed():
+                summary.crawls.append(future.result())
+            else:
+                reason = str(state.message or "crashed")
+                summary.crawls.append(crawling.CrawlResult(name, run_id, "failed", reason=reason))
 
-    summary.loads = load_landing(settings)
-    try:
-        summary.build = build_warehouse(settings)
-        summary.add_counts(settings.warehouse_path)
-    except Exception as exc:  # the summary must still be published
-        summary.build_error = str(exc)
-        logger.error("build failed: %s", exc)
-    if summary.build is not None:
+        summary.loads = load_landing(settings)
+        try:
+            summary.build = build_warehouse(settings)
+            summary.add_counts(settings.warehouse_path)
+        except Exception as exc:  # the summary must still be published
+            summary.build_error = str(exc)
+            logger.error("build failed: %s; readers keep the previous snapshot", exc)
+    if summary.build is not None and summary.build_error is None:
         try:
             summary.report_path = write_report(settings)
         except Exception as exc:  # a report failure must not hide the run's results

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
 import time
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from pipeline.config import ConfigError, Settings, get_settings
+from pipeline.console import make_console
 
 # Prefect's local server needs no telemetry; set before Prefect is imported (lazily, below).
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -29,9 +31,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-# Wide enough for the summary and claims tables when the output is a file or a pipe.
-console = Console(width=None if Console().is_terminal else 130)
-err = Console(stderr=True, width=None if Console(stderr=True).is_terminal else 130)
+console = make_console()
+err = make_console(stderr=True)
 
 ReplayOpt = Annotated[
     Path | None,
@@ -148,15 +149,10 @@ def run(
     if not hasattr(summary, "rows"):
         fail(f"the run crashed: {summary}", code=1)
     print_summary(summary)
+    pointer = "`jobtrends claims` prints the article's claims against the data"
     if summary.report_path:
-        console.print(f"report written: {summary.report_path}")
-    if summary.build is not None:
-        from pipeline.report.terminal import ClaimsError, print_claims
-
-        try:
-            print_claims(settings.warehouse_path, console=console)
-        except ClaimsError as exc:
-            err.print(f"[yellow]claims not printed:[/] {exc}")
+        pointer += f"; the report is {summary.report_path}"
+    console.print(pointer)
     raise typer.Exit(EXIT_CODES[summary.status])
 
 
@@ -192,12 +188,16 @@ def crawl(
 def load(home: HomeOpt = None) -> None:
     """Load landing files not loaded yet into the warehouse's raw tables."""
     from pipeline.ingest.load import load_landing
+    from pipeline.ingest.publish import PublishError
 
     settings = resolve_settings(home)
     if not settings.landing_dir.exists():
         fail(f"no landing files under {settings.landing_dir}: run `jobtrends crawl` first")
     setup_logging()
-    results = load_landing(settings)
+    try:
+        results = load_landing(settings)
+    except PublishError as exc:
+        fail(str(exc), code=1)
     new = [r for r in results if not r.skipped]
     errors = [r for r in results if r.error]
     console.print(
@@ -219,75 +219,194 @@ def build(
     """Build the dbt models and run their tests on the warehouse."""
     from pipeline.ingest.build import BuildError
     from pipeline.ingest.build import build as dbt_build
+    from pipeline.ingest.publish import PublishError
 
     settings = resolve_settings(home)
+    setup_logging()
     started = time.monotonic()
     try:
         result = dbt_build(settings, select=select)
-    except BuildError as exc:
+    except (BuildError, PublishError) as exc:
         fail(str(exc), code=1)
     console.print(f"dbt build: {result.counts} in {time.monotonic() - started:.1f}s")
     for f in result.failures:
         err.print(f"[red]{f}[/]")
+    if not result.ok:
+        err.print(f"not published: readers keep the previous {settings.warehouse_path}")
     raise typer.Exit(0 if result.ok else 1)
+
+
+class Format(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    parquet = "parquet"
+
+
+# The table format shows this many rows unless told (--limit); exports are always whole.
+DEFAULT_LIMIT = 100
+HISTORY_FILE = Path("~/.jobtrends_sql_history").expanduser()
+PROMPT, CONTINUE = "jobtrends> ", "       ...> "
 
 
 @app.command()
 def sql(
     query: Annotated[str | None, typer.Argument(help="SQL to run; none opens a prompt.")] = None,
     home: HomeOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="table, csv, json (lines) or parquet (-o)")
+    ] = Format.table,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the whole result to this file instead."),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option(help="Rows a table shows (0: all); csv, json and -o are whole.")
+    ] = DEFAULT_LIMIT,
 ) -> None:
-    """Query the warehouse (read-only): `jobtrends sql "select ..."`."""
+    """Query the published warehouse (read-only): `jobtrends sql "select ..."`.
+
+    A run that writes the warehouse meanwhile does not disturb the query: it publishes a new
+    snapshot when it is done.
+    """
     import duckdb
 
+    from pipeline import query as querying
+
     settings = resolve_settings(home)
-    if not settings.warehouse_path.exists():
-        fail(f"no warehouse at {settings.warehouse_path}: run `jobtrends run` first")
-    with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
+    if fmt is Format.parquet and output is None:
+        fail("--format parquet writes a file: add -o FILE.parquet")
+    try:
+        con = querying.connect(settings)
+    except querying.QueryError as exc:
+        fail(str(exc))
+    with con:
         if query is not None:
             try:
-                show(con, query, fmt)
-            except duckdb.Error as exc:
-                fail(str(exc).splitlines()[0], code=1)
+                for statement in querying.statements(con, query):
+                    run_statement(con, statement, fmt, output, limit)
+            except (duckdb.Error, querying.QueryError) as exc:
+                fail(querying.one_line(exc), code=1)
             return
-        console.print(
-            f"{settings.warehouse_path} (read-only); end a query with ';', quit with Ctrl-D"
-        )
-        buffer = ""
-        for line in sys.stdin:
-            buffer += line
-            if buffer.strip().endswith(";"):
-                try:
-                    show(con, buffer, fmt)
-                except duckdb.Error as exc:
-                    err.print(f"[red]{str(exc).splitlines()[0]}[/]")
-                buffer = ""
+        prompt(con, settings, fmt, limit)
 
 
-def show(con, query: str, fmt: str) -> None:
-    """Print a query's result as a table, CSV or JSON lines."""
-    import csv
-    import json
+def run_statement(con, statement: str, fmt: Format, output: Path | None, limit: int) -> None:
+    """Run one statement and show its result: a table, CSV or JSON lines, or a file."""
+    from pipeline import query as querying
 
-    cursor = con.execute(query)
+    if output is not None:
+        kind = fmt if fmt is not Format.table else querying.format_of(output)
+        rows = querying.export(con, statement, output, kind)
+        console.print(f"{rows:,} row(s) written to {output} ({kind})")
+        return
+    cursor = con.execute(statement)
     if cursor.description is None:
         return
     columns = [d[0] for d in cursor.description]
-    rows = cursor.fetchall()
-    if fmt == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
-    elif fmt == "json":
-        for row in rows:
-            sys.stdout.write(json.dumps(dict(zip(columns, row, strict=True)), default=str) + "\n")
-    else:
-        table = Table(*columns)
-        for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
-        console.print(table)
-        console.print(f"{len(rows)} row(s)")
+    if fmt in (Format.csv, Format.json):
+        querying.write_lines(cursor, columns, fmt, sys.stdout)
+        return
+    rows, total = querying.fetch(cursor, limit)
+    show_table(columns, rows, total)
+
+
+def show_table(columns: list[str], rows: list[tuple], total: int) -> None:
+    """Print rows as a table that fits the terminal (a pager when it is taller than it)."""
+    from pipeline.console import fit, records
+
+    table, fitted = fit(console, columns, rows)
+    notes = [
+        f"{total:,} row(s)"
+        if total == len(rows)
+        else f"{len(rows):,} of {total:,} rows shown (--limit)"
+    ]
+    if fitted.cut:
+        notes.append(f"{fitted.note()} (-f csv|json or -o keep text whole)")
+    if fitted.as_records:
+        notes.append(f"too wide for {console.width} columns: one field a line")
+    body = table if table is not None else records(columns, rows)
+    height = console.height or 24
+    lines = len(rows) * (len(columns) + 1 if table is None else 1) + 4
+    if console.is_terminal and lines > height:
+        with console.pager(styles=True):
+            console.print(body)
+            console.print("; ".join(notes), style="dim")
+        return
+    console.print(body)
+    console.print("; ".join(notes), style="dim")
+
+
+def _input_lines(interactive: bool, prompt_text):
+    """Yield typed lines (None for Ctrl-C) until Ctrl-D, or the lines of piped input."""
+    if not interactive:
+        for line in sys.stdin:
+            yield line.rstrip("\n")
+        return
+    while True:
+        try:
+            yield input(prompt_text())
+        except EOFError:
+            console.print()
+            return
+        except KeyboardInterrupt:
+            console.print("^C")
+            yield None
+
+
+def prompt(con, settings: Settings, fmt: Format, limit: int) -> None:
+    """The interactive prompt: statements end with ';', history and line editing, dot helpers."""
+    import duckdb
+
+    from pipeline import query as querying
+
+    try:
+        import readline
+    except ImportError:  # pragma: no cover - not on every platform
+        readline = None
+    if readline is not None:
+        with contextlib.suppress(OSError):
+            readline.read_history_file(HISTORY_FILE)
+    interactive = sys.stdin.isatty()
+    if interactive:
+        console.print(
+            f"{settings.warehouse_path} (read-only snapshot). End a statement with ';'; "
+            ".tables, .schema NAME, .help; quit with Ctrl-D"
+        )
+
+    def run_buffer(text: str) -> None:
+        try:
+            for statement in querying.statements(con, text):
+                run_statement(con, statement, fmt, None, limit)
+        except (duckdb.Error, querying.QueryError) as exc:
+            err.print(f"[red]{querying.one_line(exc)}[/]")
+
+    state = {"buffer": ""}
+    for line in _input_lines(interactive, lambda: CONTINUE if state["buffer"] else PROMPT):
+        if line is None:  # Ctrl-C: drop the statement being typed
+            state["buffer"] = ""
+            continue
+        stripped = line.strip()
+        if not state["buffer"] and stripped.startswith("."):
+            try:
+                answer = querying.dot_command(con, stripped)
+            except (duckdb.Error, querying.QueryError) as exc:
+                err.print(f"[red]{querying.one_line(exc)}[/]")
+                continue
+            if isinstance(answer, str):
+                console.print(answer, markup=False, highlight=False)
+            else:
+                show_table(*answer, len(answer[1]))
+            continue
+        state["buffer"] += line + "\n"
+        if stripped.endswith(";"):
+            run_buffer(state["buffer"])
+            state["buffer"] = ""
+    if state["buffer"].strip():  # the last statement may end without ';'
+        run_buffer(state["buffer"])
+    if readline is not None:
+        with contextlib.suppress(OSError):
+            readline.write_history_file(HISTORY_FILE)
 
 
 @app.command()

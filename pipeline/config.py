@@ -53,7 +53,13 @@ class Settings:
 
     @property
     def warehouse_path(self) -> Path:
+        """The published, read-only snapshot every reader opens (``pipeline.ingest.publish``)."""
         return self.home / "warehouse.duckdb"
+
+    @property
+    def working_warehouse_path(self) -> Path:
+        """The working copy ``load`` and ``build`` write, under the writer lock."""
+        return self.home / "work" / "warehouse.duckdb"
 
     @property
     def reports_dir(self) -> Path:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.config import Settings
+from pipeline.ingest.publish import publish as publish_warehouse
+from pipeline.ingest.publish import working_copy, writer_lock
 from pipeline.paths import REPO_ROOT, WAREHOUSE_PROJECT
 
 logger = logging.getLogger(__name__)
@@ -37,21 +39,35 @@ def dbt_executable() -> str:
 def dbt_env(settings: Settings) -> dict[str, str]:
     """Return the environment dbt runs with: the warehouse path and an importable project."""
     return settings.subprocess_env(
-        JOBTRENDS_WAREHOUSE=str(settings.warehouse_path),
+        JOBTRENDS_WAREHOUSE=str(settings.working_warehouse_path),
         DBT_LOG_PATH=str(settings.logs_dir / "dbt"),
         DBT_TARGET_PATH=str(settings.home / "dbt_target"),
     )
 
 
-def build(settings: Settings, select: str | None = None, command: str = "build") -> BuildResult:
-    """Run ``dbt build`` (seeds, models, tests) and summarise ``run_results.json``."""
-    if not settings.warehouse_path.exists():
+def build(
+    settings: Settings, select: str | None = None, command: str = "build", publish: bool = True
+) -> BuildResult:
+    """Run ``dbt build`` (seeds, models, tests) on the working copy and summarise it.
+
+    A build that succeeds is published to readers (``publish=False``: not yet); one that
+    fails is not, and readers keep the previous snapshot.
+    """
+    with writer_lock(settings, f"jobtrends {command}"):
+        result = _build(settings, select, command)
+        if result.ok and publish:
+            publish_warehouse(settings)
+    return result
+
+
+def _build(settings: Settings, select: str | None, command: str) -> BuildResult:
+    if not (settings.working_warehouse_path.exists() or settings.warehouse_path.exists()):
         raise BuildError(f"no warehouse at {settings.warehouse_path}: run `jobtrends load` first")
     # The raw tables the models read, as this version of the loader makes them (a warehouse
     # loaded by an older version gains the new ones, backfilled, before dbt reads them).
     from pipeline.ingest.load import connect
 
-    connect(settings.warehouse_path).close()
+    connect(working_copy(settings)).close()
     cmd = [
         dbt_executable(),
         command,

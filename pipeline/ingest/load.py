@@ -26,6 +26,8 @@ from pipeline.ingest.landing import (
     describe,
     landing_files,
 )
+from pipeline.ingest.publish import publish as publish_warehouse
+from pipeline.ingest.publish import working_copy, writer_lock
 from spiders.items import JobPosting, Reject, raw_columns
 
 logger = logging.getLogger(__name__)
@@ -300,18 +302,21 @@ def load_dataset(
     return FileLoad.of(f, inserted, inserted)
 
 
-def load_landing(settings: Settings, files: Iterable[Path] | None = None) -> list[FileLoad]:
-    """Load every landing file not yet loaded; a bad file is reported, the others still load.
+def load_landing(
+    settings: Settings, files: Iterable[Path] | None = None, publish: bool = True
+) -> list[FileLoad]:
+    """Load every landing file not yet loaded, then publish the warehouse to its readers.
 
-    Each SQLite dataset is read from the table its ``[datasets.files.*]`` entry names. The raw
-    tables of the project's datasets always exist, as the models read them, whichever sources
-    this run's file lists.
+    ``publish=False`` leaves the loaded rows in the working copy (a run publishes after its
+    build). A bad file is reported, the others still load. Each SQLite dataset is read from the
+    table its ``[datasets.files.*]`` entry names. The raw tables of the project's datasets
+    always exist, as the models read them, whichever sources this run's file lists.
     """
     specs = {**dataset_specs(), **dataset_specs(settings.sources_file)}
     if files is None:
         files = landing_files(settings.landing_dir) + dataset_files(settings.landing_dir)
     results = []
-    with connect(settings.warehouse_path, specs) as con:
+    with writer_lock(settings, "jobtrends load"), connect(working_copy(settings), specs) as con:
         for path in files:
             landed = describe(path, settings.home)
             try:
@@ -330,4 +335,6 @@ def load_landing(settings: Settings, files: Iterable[Path] | None = None) -> lis
                     result.rows_inserted,
                 )
             results.append(result)
+    if publish:
+        publish_warehouse(settings)
     return results
