@@ -1,0 +1,132 @@
+"""Users query the warehouse while runs write it: neither waits for nor breaks the other.
+
+Each test starts a real writer (`jobtrends build`, `jobtrends load`) and real readers
+(`jobtrends sql`, `jobtrends report`, a `sql` prompt) as the processes a user would start.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.config import Settings
+from pipeline.ingest.publish import writer_lock
+from tests.landing import build_small_warehouse, posting, write_landing
+
+REPO = Path(__file__).resolve().parents[2]
+JOBTRENDS = [sys.executable, "-m", "pipeline.cli"]
+
+
+def env_of(home: Path) -> dict[str, str]:
+    env = {**os.environ, "JOBTRENDS_HOME": str(home), "COLUMNS": "100"}
+    env.pop("JOBTRENDS_REPLAY", None)
+    return env
+
+
+def start(*args: str, home: Path, **kwargs) -> subprocess.Popen:
+    return subprocess.Popen(
+        [*JOBTRENDS, *args],
+        env=env_of(home),
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
+
+
+def jobtrends(*args: str, home: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*JOBTRENDS, *args],
+        env=env_of(home),
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def count(path: Path, table: str = "postings") -> int:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute(f"select count(*) from {table}").fetchone()[0]
+
+
+@pytest.fixture
+def home(tmp_path) -> Path:
+    build_small_warehouse(tmp_path)
+    return tmp_path
+
+
+def test_sql_and_report_run_while_a_build_writes(home):
+    builder = start("build", home=home)
+    readers = 0
+    try:
+        # Wait until dbt has the working copy open, then read for as long as it builds.
+        while builder.poll() is None:
+            got = jobtrends("sql", "select count(*) as n from postings", "-f", "csv", home=home)
+            assert got.returncode == 0, got.stderr
+            assert got.stdout.splitlines()[1].isdigit(), got.stdout
+            page = jobtrends("report", home=home)
+            assert page.returncode == 0, page.stderr
+            if builder.poll() is None:
+                readers += 1
+        out, errors = builder.communicate(timeout=600)
+    finally:
+        builder.kill()
+    assert builder.returncode == 0, out + errors
+    assert readers >= 1, "the build ended before a reader ran beside it"
+    assert "Traceback" not in out + errors
+
+
+def test_load_succeeds_while_a_sql_prompt_is_open(home):
+    warehouse = home / "warehouse.duckdb"
+    before = count(warehouse, "raw.postings")
+    prompt = start("sql", home=home, stdin=subprocess.PIPE)
+    try:
+        assert prompt.stdin is not None and prompt.stdout is not None
+        prompt.stdin.write("select count(*) as n from raw.postings;\n")
+        prompt.stdin.flush()
+        # The prompt has the snapshot open once it answers.
+        deadline = time.monotonic() + 60
+        while f"{before:,}" not in prompt.stdout.readline():
+            assert time.monotonic() < deadline, "the prompt did not answer"
+        write_landing(home, "greenhouse", "20990101T000000Z", [posting("new-1", "ML Engineer")])
+        load = jobtrends("load", home=home)
+        assert load.returncode == 0, load.stdout + load.stderr
+        assert "1 new row(s)" in load.stdout, load.stdout
+        # The open prompt still answers, from the snapshot it opened.
+        prompt.stdin.write("select 41 + 1 as answer;\n")
+        out, errors = prompt.communicate(timeout=60)
+    finally:
+        prompt.kill()
+    assert prompt.returncode == 0, errors
+    assert "42" in out
+    assert count(warehouse, "raw.postings") == before + 1
+
+
+def test_the_published_snapshot_is_read_only_and_whole(home):
+    warehouse = home / "warehouse.duckdb"
+    assert not os.access(warehouse, os.W_OK) or os.geteuid() == 0
+    assert oct(warehouse.stat().st_mode & 0o777) == "0o444"
+    assert not warehouse.with_name("warehouse.duckdb.wal").exists()
+    # A DuckDB client opens it read-only; a writer is refused.
+    assert count(warehouse) > 0
+
+
+def test_a_second_writer_waits_for_the_first_and_says_for_whom(home):
+    settings = Settings(home=home)
+    write_landing(home, "greenhouse", "20990101T000000Z", [posting("new-2", "ML Engineer")])
+    with writer_lock(settings, "a test holding the lock"):
+        load = start("load", home=home)
+        time.sleep(3)
+        assert load.poll() is None, "load did not wait for the writer lock"
+    out, errors = load.communicate(timeout=120)
+    assert load.returncode == 0, out + errors
+    assert "waiting for a test holding the lock" in errors
+    assert "1 new row(s)" in out
