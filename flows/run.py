@@ -19,10 +19,10 @@ from pipeline.ingest.summary import RunSummary
 
 @task(retries=1, retry_delay_seconds=30, task_run_name="crawl-{source.name}")
 def crawl_source(source: Source, settings: Settings, run_id: str) -> crawling.CrawlResult:
-    """Crawl one source; a failed crawl is retried once, then reported, never raised."""
+    """Crawl one source; a failed crawl is retried once (not when stopped), then reported."""
     logger = get_run_logger()
     result = crawling.crawl(source, settings, run_id, on_progress=logger.info)
-    if result.status == "failed":
+    if result.status == "failed" and not crawling.stopping():
         raise RuntimeError(f"{source.name} failed: {result.reason}")
     return result
 
@@ -76,7 +76,10 @@ def run_pipeline(
     run_id = run_id or new_run_id()
     summary = RunSummary(run_id=run_id, mode="replay" if settings.replay else "live")
 
-    with writer_lock(settings, f"jobtrends run {run_id}", on_wait=logger.warning):
+    with (
+        crawling.crawls_stop_on_sigterm(),
+        writer_lock(settings, f"jobtrends run {run_id}", on_wait=logger.warning),
+    ):
         crawl_task = crawl_source.with_options(retry_delay_seconds=crawl_retry_delay)
         futures = {s.name: crawl_task.submit(s, settings, run_id) for s in chosen}
         for name, future in futures.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import signal
 import sys
 import time
 from enum import StrEnum
@@ -124,6 +125,14 @@ def print_summary(summary) -> None:
     console.print(f"[bold {colour[summary.status]}]{summary.headline()}[/]")
 
 
+def stopped_by_signal(signum: int, frame) -> None:
+    err.print(
+        f"stopped by {signal.Signals(signum).name}: complete landing files are kept (a later "
+        "load takes them), the warehouse stays as it was last published"
+    )
+    raise SystemExit(128 + signum)
+
+
 @app.command()
 def run(
     replay: ReplayOpt = None,
@@ -144,6 +153,9 @@ def run(
     setup_logging(verbose)
     from flows.run import run_pipeline
 
+    # SIGTERM ends the run as Ctrl-C does: the flow stops its crawls, then the exit runs the
+    # process's clean-up (Prefect's temporary server stops with it).
+    signal.signal(signal.SIGTERM, stopped_by_signal)
     state = run_pipeline(sources=names, settings=settings, return_state=True)
     summary = state.result(raise_on_failure=False)
     if not hasattr(summary, "rows"):

@@ -16,12 +16,14 @@ logger = logging.getLogger(__name__)
 class LandingFiles:
     """Rename the crawl's ``.partial`` feeds when all feeds are closed, then dump the stats.
 
-    A landing file thus exists under its final name only once it is complete; the stats file
+    A landing file thus exists under its final name only once it is complete (a crawl stopped
+    by a signal, finish reason ``shutdown``, keeps its feeds ``.partial``); the stats file
     (``<run id>.stats.json``) tells the flow what was crawled, retried and given up.
     """
 
     def __init__(self, crawler):
         self.crawler = crawler
+        self.reason = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -40,6 +42,7 @@ class LandingFiles:
         )
 
     def spider_closed(self, spider, reason):
+        self.reason = reason
         stats = dict(self.crawler.stats.get_stats())
         stats["finish_reason"] = reason
         stats["run_id"] = self.crawler.settings["JOBTRENDS_RUN_ID"]
@@ -50,5 +53,10 @@ class LandingFiles:
     def feeds_closed(self):
         run_id = self.crawler.settings["JOBTRENDS_RUN_ID"]
         folder = self._path("postings").parent
+        if self.reason == "shutdown":
+            # Stopped by a signal: what the feeds hold is not the whole crawl, and a load must
+            # not take it for one (a posting it lacks would count as gone from its board).
+            logger.warning("crawl stopped: landing files of run %s stay .partial", run_id)
+            return
         complete_partials(folder, run_id)
         logger.info("landing files of run %s are complete in %s", run_id, folder)

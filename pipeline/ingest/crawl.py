@@ -6,13 +6,16 @@ worker process; it also lets sources crawl side by side and fail on their own.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
+import signal
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from pipeline.config import Settings, Source
@@ -22,6 +25,69 @@ from pipeline.paths import REPO_ROOT
 logger = logging.getLogger(__name__)
 
 _PROGRESS = re.compile(r"Crawled \d+ pages .* scraped \d+ items")
+# A crawl asked to stop (Scrapy's graceful shutdown) is killed if it still runs after this.
+STOP_GRACE_SECONDS = 3.0
+
+# The crawls this process runs now, so that a signal can stop them with it.
+_running: set[subprocess.Popen] = set()
+_running_guard = threading.Lock()
+_stopping = threading.Event()
+
+
+def stopping() -> bool:
+    """Whether this process was told to stop its crawls (a crawl then is not retried)."""
+    return _stopping.is_set()
+
+
+def stop_crawls(grace: float = STOP_GRACE_SECONDS) -> None:
+    """Ask every running crawl to stop, and kill the ones still running after ``grace``.
+
+    A crawl stopped so leaves its landing files as ``.partial`` (``spiders.extensions``), which
+    no load takes for complete.
+    """
+    _stopping.set()
+    with _running_guard:
+        procs = list(_running)
+    for proc in procs:
+        with contextlib.suppress(ProcessLookupError):
+            proc.send_signal(signal.SIGTERM)
+
+    def kill_the_rest() -> None:
+        for proc in procs:
+            if proc.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    proc.kill()
+
+    if procs:
+        threading.Timer(grace, kill_the_rest).start()
+
+
+@contextlib.contextmanager
+def crawls_stop_on_sigterm() -> Iterator[None]:
+    """While inside, SIGTERM stops the running crawls, then goes to the handler it replaced.
+
+    Call it from the main thread (elsewhere signals cannot be caught, and it does nothing).
+    """
+    try:
+        previous = signal.getsignal(signal.SIGTERM)
+
+        def handler(signum, frame):
+            logger.warning("SIGTERM: stopping %d running crawl(s)", len(_running))
+            stop_crawls()
+            if callable(previous):
+                previous(signum, frame)
+            elif previous == signal.SIG_DFL:
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                raise SystemExit(128 + signum)
+
+        signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @dataclass
@@ -126,17 +192,25 @@ def crawl(
         proc = subprocess.Popen(
             cmd, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.PIPE, text=True, bufsize=1
         )
-        assert proc.stderr is not None
-        for line in proc.stderr:
-            log.write(line)
-            if on_progress and _PROGRESS.search(line):
-                on_progress(f"{source.name}: {line.split('INFO: ', 1)[-1].strip()}")
-        returncode = proc.wait()
+        with _running_guard:
+            _running.add(proc)
+        try:
+            assert proc.stderr is not None
+            for line in proc.stderr:
+                log.write(line)
+                if on_progress and _PROGRESS.search(line):
+                    on_progress(f"{source.name}: {line.split('INFO: ', 1)[-1].strip()}")
+            returncode = proc.wait()
+        finally:
+            with _running_guard:
+                _running.discard(proc)
     stats_file = landing_path(settings.landing_dir, source.spider, run_id, "stats")
     stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.exists() else None
     result = judge(source.name, run_id, returncode, stats)
     result.seconds = round(time.monotonic() - started, 1)
     result.log_file = str(log_file)
+    if stopping():
+        result.reason = "; ".join(filter(None, ["stopped by a signal", result.reason]))
     if result.status == "failed" and stats is None:
         tail = log_file.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-5:]
         result.reason += ": " + " | ".join(tail)

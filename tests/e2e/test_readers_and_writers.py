@@ -130,3 +130,30 @@ def test_a_second_writer_waits_for_the_first_and_says_for_whom(home):
     assert load.returncode == 0, out + errors
     assert "waiting for a test holding the lock" in errors
     assert "1 new row(s)" in out
+
+
+def test_sigterm_stops_a_run_within_10_s_and_leaves_nothing_half_landed(tmp_path, corpus_path):
+    run = start("run", "--replay", str(corpus_path), "-s", "hackernews", home=tmp_path)
+    try:
+        # Stop it mid-crawl: once the crawl has begun writing its landing file.
+        deadline = time.monotonic() + 120
+        while not list((tmp_path / "landing" / "hackernews").glob("*.partial")):
+            assert run.poll() is None, run.communicate()
+            assert time.monotonic() < deadline, "the crawl did not start"
+            time.sleep(0.2)
+        time.sleep(1)
+        run.terminate()
+        stopped = time.monotonic()
+        out, errors = run.communicate(timeout=30)
+        took = time.monotonic() - stopped
+    finally:
+        run.kill()
+    assert took < 10, f"the run took {took:.1f}s to stop"
+    assert run.returncode == 128 + 15, out + errors
+    assert "stopped by SIGTERM" in errors
+    assert "Traceback" not in out + errors
+    # What the stopped crawl wrote stays .partial: no later load takes it for a whole crawl.
+    assert not list((tmp_path / "landing" / "hackernews").glob("*.jsonl.gz"))
+    load = jobtrends("load", home=tmp_path)
+    assert load.returncode == 0, load.stdout + load.stderr
+    assert count(tmp_path / "warehouse.duckdb", "raw.postings") == 0
