@@ -15,9 +15,11 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from pipeline.config import ConfigError, Settings, get_settings
+from pipeline.config import ConfigError, Settings, get_settings, loopback_bypasses_proxy
 from pipeline.console import make_console
 
+# Behind a proxy, Prefect's calls to its local server must not go through it.
+loopback_bypasses_proxy()
 # Prefect's local server needs no telemetry; set before Prefect is imported (lazily, below).
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 # Its start can take longer than Prefect's default 20 s on a busy two-core machine.

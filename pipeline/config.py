@@ -115,6 +115,21 @@ def get_settings(
     )
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def loopback_bypasses_proxy(env: dict[str, str] | None = None) -> None:
+    """Add the loopback hosts to ``NO_PROXY``/``no_proxy``, keeping what they list.
+
+    Behind a proxy (``HTTPS_PROXY`` and kin), the crawls go through it, but the calls Prefect's
+    client makes to its local server, and any other loopback service, must not.
+    """
+    env = os.environ if env is None else env
+    listed = [h.strip() for h in (env.get("NO_PROXY") or env.get("no_proxy") or "").split(",")]
+    hosts = [h for h in listed if h] + [h for h in LOOPBACK if h not in listed]
+    env["NO_PROXY"] = env["no_proxy"] = ",".join(hosts)
+
+
 def corpus_path() -> Path:
     """Return where the replay corpus is expected: ``JOBTRENDS_CORPUS`` or ``../shared/corpus``."""
     return _path(os.environ.get("JOBTRENDS_CORPUS")) or (REPO_ROOT.parent / "shared" / "corpus")

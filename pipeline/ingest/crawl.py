@@ -184,7 +184,8 @@ def crawl(
     cmd = [sys.executable, "-m", "scrapy", "crawl", source.spider]
     cmd += spider_args(source.name, overrides)
     cmd += ["-s", "LOGSTATS_INTERVAL=10"]
-    for name, value in (scrapy_settings or {}).items():
+    # The source's own Scrapy settings (its `[NAME.scrapy]` table), then this call's.
+    for name, value in {**source.args.get("scrapy", {}), **(scrapy_settings or {})}.items():
         cmd += ["-s", f"{name}={value}"]
     started = time.monotonic()
     logger.info("crawling %s (%s)", source.name, "replay" if settings.replay else "live")

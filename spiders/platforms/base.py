@@ -28,8 +28,9 @@ class JsonApiSpider(scrapy.Spider):
 
     Its configuration is resolved once, when Scrapy builds it: the table of ``sources.toml``
     named by ``-a source=NAME`` (default: the spider's name), with any other ``-a`` argument
-    replacing that key for this crawl. ``-a api_base=URL`` points a spider at a mirror or a
-    local test server; the host is then allowed too, so the offsite filter does not drop it.
+    replacing that key for this crawl. ``api_base`` (in the table, or ``-a api_base=URL``)
+    points a spider at a mirror or a local test server; the host is then allowed too, so the
+    offsite filter does not drop it.
     """
 
     api_base: str = ""
@@ -42,7 +43,8 @@ class JsonApiSpider(scrapy.Spider):
             kwargs.pop("source", None) or spider.name
         )
         spider.config = {**(table.args if table else {}), **kwargs}
-        if "api_base" in kwargs:
+        if "api_base" in spider.config:
+            spider.api_base = str(spider.config["api_base"])
             host = urlsplit(spider.api_base).hostname
             if host and hasattr(spider, "allowed_domains"):
                 spider.allowed_domains = [*spider.allowed_domains, host]
