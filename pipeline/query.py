@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -85,7 +86,13 @@ def write_lines(cursor, columns: list[str], fmt: str, out: IO[str]) -> None:
             writer.writerows(block)
         else:
             for row in block:
-                out.write(json.dumps(dict(zip(columns, row, strict=True)), default=str) + "\n")
+                record = dict(zip(columns, row, strict=True))
+                out.write(json.dumps(record, default=_json_value) + "\n")
+
+
+def _json_value(value: Any) -> Any:
+    """A value JSON has no type for: decimals as numbers, the rest (dates, UUIDs) as text."""
+    return float(value) if isinstance(value, Decimal) else str(value)
 
 
 def format_of(path: Path) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from pipeline.report import ReportError, open_marts, queries
 
@@ -82,6 +83,35 @@ def claims_table(rows: list[dict[str, Any]], checks: dict[str, list[dict]] | Non
     return table
 
 
+def claims_records(rows: list[dict[str, Any]], checks: dict[str, list[dict]] | None = None):
+    """Return the claims as records, for a terminal too narrow for the table: one field a line."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for row in rows:
+        observed = row["headline_text"] or row["observed_text"] or ""
+        if checks and row["claim_id"] in checks:
+            observed = "\n".join(c["observed_text"] for c in checks[row["claim_id"]])
+        n = "" if row["sample_size"] is None else f"{row['sample_size']:,}"
+        fields = [
+            ("the article says", row["article_says"] or ""),
+            ("observed", observed),
+            ("n", f"{n} {row.get('sample_unit') or ''}".strip()),
+            ("reason", row["reason"] or ""),
+        ]
+        if row.get("is_analogue") and row.get("analogue_measures"):
+            fields.append(("analogue", row["analogue_measures"]))
+        grid.add_row(row["claim_id"], verdict_text(row["verdict"]))
+        for label, value in fields:
+            grid.add_row(f"  {label}", Text(value))
+        grid.add_row("", "")
+    return grid
+
+
+# Below this width the claims table's six columns leave a word a line: print records instead.
+TABLE_MIN_WIDTH = 120
+
+
 def print_claims(
     warehouse_path: Path | str, console: Console | None = None, show_checks: bool = False
 ) -> list[dict[str, Any]]:
@@ -93,7 +123,11 @@ def print_claims(
     console = console or Console()
     rows = claim_rows(warehouse_path)
     checks = check_rows(warehouse_path) if show_checks else None
-    console.print(claims_table(rows, checks))
+    if console.width >= TABLE_MIN_WIDTH:
+        console.print(claims_table(rows, checks))
+    else:
+        console.print("The 2019 article's claims, checked against postings", style="bold")
+        console.print(claims_records(rows, checks))
     counts: dict[str, int] = {}
     for row in rows:
         counts[row["verdict"]] = counts.get(row["verdict"], 0) + 1
