@@ -450,6 +450,33 @@ def claims(
 
 
 @app.command()
+def docs(
+    home: HomeOpt = None,
+    serve: Annotated[bool, typer.Option("--serve", help="Serve the site on localhost.")] = False,
+    port: Annotated[int, typer.Option(help="Port of --serve.")] = 8080,
+) -> None:
+    """Build the dbt docs site: every model and column described, with lineage."""
+    from pipeline.ingest.build import BuildError, generate_docs
+
+    settings = resolve_settings(home)
+    setup_logging()
+    try:
+        site = generate_docs(settings)
+    except BuildError as exc:
+        fail(str(exc), code=1)
+    console.print(f"dbt docs written: {site} (one file; open it in a browser)")
+    if serve:
+        import functools
+        from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+        handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site.parent))
+        with ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+            console.print(f"serving http://127.0.0.1:{port}/ (Ctrl-C stops)")
+            with contextlib.suppress(KeyboardInterrupt):
+                server.serve_forever()
+
+
+@app.command()
 def serve() -> None:
     """Start the schedules: Hacker News monthly, job boards daily (Ctrl-C stops)."""
     from flows.deployments import serve_all

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +44,7 @@ def dbt_env(settings: Settings) -> dict[str, str]:
         JOBTRENDS_WAREHOUSE=str(settings.working_warehouse_path),
         DBT_LOG_PATH=str(settings.logs_dir / "dbt"),
         DBT_TARGET_PATH=str(settings.home / "dbt_target"),
+        DBT_USE_COLORS="false",
     )
 
 
@@ -58,6 +61,35 @@ def build(
         if result.ok and publish:
             publish_warehouse(settings)
     return result
+
+
+# dbt's line for a node done: "12:00:01  37 of 120 OK created sql table model main.postings".
+_NODE_DONE = re.compile(r"\b(\d+) of (\d+) (OK created|ERROR creating|FAIL|ERROR|WARN|SKIP)\b")
+
+
+def run_dbt(cmd: list[str], env: dict[str, str]) -> tuple[int, list[str]]:
+    """Run dbt, logging each model done and each failed test as ``n of total`` as it goes."""
+    output: list[str] = []
+    with subprocess.Popen(
+        cmd, env=env, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    ) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            output.append(line.rstrip())
+            done = _NODE_DONE.search(line)
+            if done:
+                text = re.sub(r"\s*\.{3,}\s*", " ", line.strip().split(None, 1)[-1])
+                logger.info("dbt: %s", text)
+    return proc.returncode, output
+
+
+def dbt_error(output: list[str]) -> str:
+    """Return the reason dbt gave for failing, in one line: its first error, else its last line."""
+    lines = [line.strip() for line in output if line.strip()]
+    for line in lines:
+        if re.search(r"\b(error|permission denied|could not|cannot)\b", line, re.I):
+            return line.split(None, 1)[-1] if line[:2].isdigit() else line
+    return lines[-1] if lines else "no output"
 
 
 def _build(settings: Settings, select: str | None, command: str) -> BuildResult:
@@ -80,10 +112,9 @@ def _build(settings: Settings, select: str | None, command: str) -> BuildResult:
         cmd += ["--select", select]
     results_file = settings.home / "dbt_target" / "run_results.json"
     results_file.unlink(missing_ok=True)
-    proc = subprocess.run(cmd, env=dbt_env(settings), capture_output=True, text=True, cwd=REPO_ROOT)
+    returncode, output = run_dbt(cmd, dbt_env(settings))
     if not results_file.exists():
-        output = proc.stdout[-3000:] + proc.stderr[-2000:]
-        raise BuildError(f"dbt {command} failed before running anything:\n{output}")
+        raise BuildError(f"dbt {command} failed before running anything: {dbt_error(output)}")
     results = json.loads(results_file.read_text(encoding="utf-8"))
     counts: dict[str, int] = {}
     failures = []
@@ -93,11 +124,41 @@ def _build(settings: Settings, select: str | None, command: str) -> BuildResult:
             failures.append(f"{r['unique_id']}: {(r.get('message') or '').strip()[:300]}")
     seconds = float(results.get("elapsed_time", 0.0))
     result = BuildResult(
-        ok=proc.returncode == 0 and not failures,
+        ok=returncode == 0 and not failures,
         counts=counts,
         failures=failures,
         seconds=round(seconds, 1),
     )
     if not result.ok:
-        logger.error("dbt %s failed: %s", command, "; ".join(failures) or proc.stdout[-2000:])
+        logger.error("dbt %s failed: %s", command, "; ".join(failures) or dbt_error(output))
     return result
+
+
+def generate_docs(settings: Settings) -> Path:
+    """Generate the dbt docs site of the published warehouse into ``<home>/docs``.
+
+    dbt reads the catalog (every column's type) from a private copy of the published snapshot,
+    so neither a run nor a reader is disturbed. Returns the one-file site, ``static_index.html``
+    (``index.html`` beside it is the site ``dbt docs serve`` serves).
+    """
+    published = settings.warehouse_path
+    if not published.exists():
+        raise BuildError(f"no warehouse at {published}: run `jobtrends run` first")
+    target = settings.home / "docs"
+    with tempfile.TemporaryDirectory(dir=settings.home, prefix=".docs-") as tmp:
+        copy = Path(tmp) / "warehouse.duckdb"
+        shutil.copyfile(published, copy)
+        copy.chmod(0o644)
+        env = settings.subprocess_env(
+            JOBTRENDS_WAREHOUSE=str(copy),
+            DBT_LOG_PATH=str(settings.logs_dir / "dbt"),
+            DBT_TARGET_PATH=str(target),
+            DBT_USE_COLORS="false",
+        )
+        cmd = [dbt_executable(), "docs", "generate", "--static"]
+        cmd += ["--project-dir", str(WAREHOUSE_PROJECT), "--profiles-dir", str(WAREHOUSE_PROJECT)]
+        returncode, output = run_dbt(cmd, env)
+    site = target / "static_index.html"
+    if returncode != 0 or not site.exists():
+        raise BuildError(f"dbt docs generate failed: {dbt_error(output)}")
+    return site
