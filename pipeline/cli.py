@@ -60,8 +60,8 @@ SourcesOpt = Annotated[
 
 
 def fail(message: str, code: int = 2) -> None:
-    """Print one clear line on stderr and exit."""
-    err.print(f"[bold red]error:[/] {message}")
+    """Print one clear line on stderr (never wrapped) and exit."""
+    err.print(f"[bold red]error:[/] {message}", soft_wrap=True, highlight=False)
     raise typer.Exit(code)
 
 
@@ -76,12 +76,22 @@ def setup_logging(verbose: bool = False) -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-def resolve_settings(home: Path | None = None, replay: Path | None = None) -> Settings:
-    """Resolve the settings of this command once; a bad value is a one-line error."""
+def resolve_settings(
+    home: Path | None = None, replay: Path | None = None, writes: bool = False
+) -> Settings:
+    """Resolve the settings of this command once; a bad value is a one-line error.
+
+    A command that ``writes`` under the home checks up front that it can.
+    """
+    from pipeline.ingest.preflight import PreflightError, check_home
+
     try:
-        return get_settings(home=home, replay=replay)
-    except ConfigError as exc:
+        settings = get_settings(home=home, replay=replay)
+        if writes:
+            check_home(settings.home)
+    except (ConfigError, PreflightError) as exc:
         fail(str(exc))
+    return settings
 
 
 def chosen_sources(settings: Settings, names: list[str] | None) -> list[str]:
@@ -145,7 +155,7 @@ def run(
     """Crawl every source, load the postings, build the warehouse and print a summary."""
     from pipeline.ingest.preflight import PreflightError, check
 
-    settings = resolve_settings(home, replay)
+    settings = resolve_settings(home, replay, writes=True)
     names = chosen_sources(settings, source)
     try:
         mode = check(settings.replay)
@@ -181,7 +191,7 @@ def crawl(
     from pipeline.ingest.crawl import crawl as crawl_one
     from pipeline.ingest.preflight import PreflightError, check
 
-    settings = resolve_settings(home, replay)
+    settings = resolve_settings(home, replay, writes=True)
     names = chosen_sources(settings, source)
     try:
         check(settings.replay)
@@ -204,7 +214,7 @@ def load(home: HomeOpt = None) -> None:
     from pipeline.ingest.load import load_landing
     from pipeline.ingest.publish import PublishError
 
-    settings = resolve_settings(home)
+    settings = resolve_settings(home, writes=True)
     if not settings.landing_dir.exists():
         fail(f"no landing files under {settings.landing_dir}: run `jobtrends crawl` first")
     setup_logging()
@@ -235,7 +245,7 @@ def build(
     from pipeline.ingest.build import build as dbt_build
     from pipeline.ingest.publish import PublishError
 
-    settings = resolve_settings(home)
+    settings = resolve_settings(home, writes=True)
     setup_logging()
     started = time.monotonic()
     try:
@@ -428,7 +438,7 @@ def report(home: HomeOpt = None) -> None:
     """Write the HTML report (charts, claims, coverage) under data/reports/."""
     from pipeline.report import write_report
 
-    settings = resolve_settings(home)
+    settings = resolve_settings(home, writes=True)
     if not settings.warehouse_path.exists():
         fail(f"no warehouse at {settings.warehouse_path}: run `jobtrends run` first")
     path = write_report(settings.warehouse_path, settings.reports_dir)
@@ -458,7 +468,7 @@ def docs(
     """Build the dbt docs site: every model and column described, with lineage."""
     from pipeline.ingest.build import BuildError, generate_docs
 
-    settings = resolve_settings(home)
+    settings = resolve_settings(home, writes=True)
     setup_logging()
     try:
         site = generate_docs(settings)

@@ -24,6 +24,10 @@ class NotRecordedError(IgnoreRequest):
     """A spider asked for a URL the corpus does not hold."""
 
 
+class UnreadableBodyError(IgnoreRequest):
+    """The corpus lists a URL but its body file is missing or damaged: not worth a retry."""
+
+
 class ReplayDownloadHandler(BaseDownloadHandler):
     """Serve recorded bodies by canonical URL; fail loudly on anything unrecorded."""
 
@@ -48,7 +52,17 @@ class ReplayDownloadHandler(BaseDownloadHandler):
             self.stats.inc_value("replay/not_recorded")
             logger.error("not recorded in the corpus %s: %s", self.corpus.root, request.url)
             raise NotRecordedError(f"not recorded: {request.url}")
-        body = await run_in_thread(recording.body)
+        try:
+            body = await run_in_thread(recording.body)
+        except (OSError, EOFError) as exc:  # missing file, bad gzip, truncated gzip
+            self.stats.inc_value("replay/unreadable_body")
+            board = request.cb_kwargs.get("board")
+            what = f"board {board} ({request.url})" if board else request.url
+            reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            logger.error(
+                "cannot read the recorded body of %s: %s: %s", what, reason, recording.body_path
+            )
+            raise UnreadableBodyError(f"unreadable body: {request.url}") from exc
         self.stats.inc_value("replay/served")
         headers = Headers({"Content-Type": recording.content_type})
         cls = responsetypes.from_args(headers=headers, url=request.url, body=body)

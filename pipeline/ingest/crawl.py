@@ -154,6 +154,8 @@ def judge(source: str, run_id: str, returncode: int, stats: dict | None) -> Craw
         reasons.append(f"gave up {len(result.gave_up)} URL(s)")
     if stats.get("replay/not_recorded"):
         reasons.append(f"{stats['replay/not_recorded']} URL(s) not recorded in the corpus")
+    if stats.get("replay/unreadable_body"):
+        reasons.append(f"{stats['replay/unreadable_body']} recorded body(ies) unreadable (see log)")
     if result.errors and not reasons:
         reasons.append(f"{result.errors} error(s) in the log")
     if reasons:

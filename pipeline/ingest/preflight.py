@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,6 +36,20 @@ def network_reachable(timeout: float = 3.0) -> bool:
             return True
     except OSError:
         return False
+
+
+def check_home(home: Path) -> None:
+    """Raise PreflightError, saying what to do, unless files can be written under ``home``."""
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=home, prefix=".write-check-"):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise PreflightError(
+            f"cannot write to {home} ({reason}): set JOBTRENDS_HOME or --home to a folder "
+            "you can write"
+        ) from exc
 
 
 def check(replay: Path | None) -> str:

@@ -75,6 +75,15 @@ def test_run_without_network_or_corpus_says_so(tmp_path, monkeypatch):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("command", ["run", "crawl", "load", "build", "report", "docs"])
+def test_a_home_that_cannot_be_written_is_one_line_with_what_to_do(tmp_path, command):
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    result = jobtrends(command, home=tmp_path / "a-file" / "home")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "cannot write to" in result.stderr and "set JOBTRENDS_HOME" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
 def test_replay_of_a_missing_corpus_is_one_clear_line(tmp_path):
     result = jobtrends("run", "--replay", str(tmp_path / "nowhere"), home=tmp_path)
     assert result.returncode == 2

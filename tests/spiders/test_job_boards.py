@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -114,3 +115,23 @@ def test_corpus_replay_lands_every_recorded_job(
     got = [p["source_id"] for p in landed(tmp_path, spider)]
     assert len(got) == len(set(got)) == len(expected) == expected_total
     assert set(got) == expected
+
+
+def test_a_missing_body_file_fails_its_board_at_once_and_names_it(tmp_path):
+    jobs = json.dumps({"jobs": [{"id": 7, "title": "ML Engineer", "absolute_url": "u"}]})
+    corpus = make_corpus(
+        tmp_path / "c",
+        {
+            "https://boards-api.greenhouse.io/v1/boards/gone/jobs": jobs.encode(),
+            "https://boards-api.greenhouse.io/v1/boards/b/jobs": jobs.encode(),
+        },
+    )
+    manifest = [json.loads(line) for line in (corpus / "manifest.jsonl").read_text().splitlines()]
+    (corpus / manifest[0]["body"]).unlink()
+    result = run_spider("greenhouse", tmp_path, corpus, boards="gone,b")
+    assert result.status == "partial"
+    assert "1 recorded body(ies) unreadable" in result.reason
+    assert result.retries == 0  # a missing file is not worth a retry
+    log = Path(result.log_file).read_text(encoding="utf-8")
+    assert "cannot read the recorded body of board gone" in log
+    assert [p["source_id"] for p in landed(tmp_path, "greenhouse")] == ["b/7"]
