@@ -203,7 +203,8 @@ def crawl(
     worst = 0
     for name in names:
         result = crawl_one(configured[name], settings, run_id, on_progress=console.print)
-        console.print(f"{name}: {result.status}, {result.items} postings {result.reason}")
+        why = f": {result.reason}" if result.reason else ""
+        console.print(f"{name}: {result.status}, {result.items:,} postings{why}")
         worst = max(worst, EXIT_CODES[result.status])
     raise typer.Exit(worst)
 

@@ -24,7 +24,7 @@ from pipeline.paths import REPO_ROOT
 
 logger = logging.getLogger(__name__)
 
-_PROGRESS = re.compile(r"Crawled \d+ pages .* scraped \d+ items")
+_PROGRESS = re.compile(r"Crawled (\d+) pages .* scraped (\d+) items")
 # A crawl asked to stop (Scrapy's graceful shutdown) is killed if it still runs after this.
 STOP_GRACE_SECONDS = 3.0
 
@@ -164,6 +164,33 @@ def judge(source: str, run_id: str, returncode: int, stats: dict | None) -> Craw
     return result
 
 
+def last_crawl(settings: Settings, spider: str, run_id: str) -> tuple[int, int] | None:
+    """Return (pages, postings) of the spider's last finished crawl before this run, if any."""
+    folder = landing_path(settings.landing_dir, spider, run_id, "stats").parent
+    for stats_file in sorted(folder.glob("*.stats.json"), reverse=True):
+        if stats_file.name.split(".", 1)[0] >= run_id:
+            continue
+        try:
+            stats = json.loads(stats_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if stats.get("finish_reason") == "finished":
+            pages = int(stats.get("response_received_count", 0))
+            return pages, int(stats.get("item_scraped_count", 0))
+    return None
+
+
+def progress(source: str, pages: int, items: int, expected: tuple[int, int] | None) -> str:
+    """Say how far a crawl is: pages and postings, against its last crawl when there was one."""
+    if expected is None:
+        return f"{source}: {pages:,} pages, {items:,} postings"
+    last_pages, last_items = expected
+    return (
+        f"{source}: {pages:,} pages, {items:,} postings "
+        f"(last crawl: {last_pages:,} pages, {last_items:,} postings)"
+    )
+
+
 def crawl(
     source: Source,
     settings: Settings,
@@ -189,6 +216,7 @@ def crawl(
     # The source's own Scrapy settings (its `[NAME.scrapy]` table), then this call's.
     for name, value in {**source.args.get("scrapy", {}), **(scrapy_settings or {})}.items():
         cmd += ["-s", f"{name}={value}"]
+    expected = last_crawl(settings, source.spider, run_id)
     started = time.monotonic()
     logger.info("crawling %s (%s)", source.name, "replay" if settings.replay else "live")
     with log_file.open("w", encoding="utf-8") as log:
@@ -201,8 +229,8 @@ def crawl(
             assert proc.stderr is not None
             for line in proc.stderr:
                 log.write(line)
-                if on_progress and _PROGRESS.search(line):
-                    on_progress(f"{source.name}: {line.split('INFO: ', 1)[-1].strip()}")
+                if on_progress and (seen := _PROGRESS.search(line)):
+                    on_progress(progress(source.name, int(seen[1]), int(seen[2]), expected))
             returncode = proc.wait()
         finally:
             with _running_guard:
