@@ -437,12 +437,15 @@ def prompt(con, settings: Settings, fmt: Format, limit: int) -> None:
 @app.command()
 def report(home: HomeOpt = None) -> None:
     """Write the HTML report (charts, claims, coverage) under data/reports/."""
-    from pipeline.report import write_report
+    from pipeline.report import ReportError, write_report
 
     settings = resolve_settings(home, writes=True)
     if not settings.warehouse_path.exists():
         fail(f"no warehouse at {settings.warehouse_path}: run `jobtrends run` first")
-    path = write_report(settings.warehouse_path, settings.reports_dir)
+    try:
+        path = write_report(settings.warehouse_path, settings.reports_dir)
+    except (ReportError, OSError) as exc:
+        fail(str(exc), code=1)
     console.print(f"report written: {path} (also {settings.reports_dir / 'latest.html'})")
 
 

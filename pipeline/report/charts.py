@@ -35,7 +35,20 @@ STYLE = {
 }
 OLD_COLOUR = "#b5542d"  # the article's skills
 NEW_COLOUR = "#2d6db5"  # what replaced them
-SERIES_COLOURS = ["#2d6db5", "#b5542d", "#3a8f4b", "#8a4fb0", "#7a7a7a", "#c7a020"]
+# Twelve colours a reader tells apart (Tableau 10, then two more); beyond twelve series the
+# colours come round again with a dashed line, so no two series look the same.
+SERIES_COLOURS = [
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+    "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#1b1b1b", "#17becf",
+]  # fmt: skip
+
+
+def series_style(i: int) -> dict:
+    """The colour and line style of the i-th series of a chart: distinct for every series."""
+    return {
+        "color": SERIES_COLOURS[i % len(SERIES_COLOURS)],
+        "linestyle": "-" if i < len(SERIES_COLOURS) else "--",
+    }
 
 
 @dataclass(frozen=True)
@@ -175,14 +188,40 @@ def skill_small_multiples(
         return to_svg(fig)
 
 
+def skill_small_multiples_by_group(
+    groups: dict[str, dict[str, Sequence[YearPoint]]], names: dict[str, str], old: Sequence[str]
+) -> str:
+    """Small multiples, one panel per skill, one line per group (e.g. each job board)."""
+    with plt.rc_context(STYLE):
+        skills = list(dict.fromkeys(s for series in groups.values() for s in series))
+        cols = 4
+        rows = max(1, math.ceil(len(skills) / cols))
+        fig, axes = plt.subplots(rows, cols, figsize=(10, 2.3 * rows + 0.4), squeeze=False)
+        years = sorted({p.year for g in groups.values() for pts in g.values() for p in pts})
+        for ax, skill in zip(axes.flat, skills, strict=False):
+            for i, (group, series) in enumerate(groups.items()):
+                _plot_series(ax, series.get(skill, []), series_style(i)["color"], group)
+            tag = "article" if skill in old else "newer"
+            ax.set_title(f"{names.get(skill, skill)} ({tag})", loc="left")
+            ax.set_ylim(bottom=0)
+            ax.set_ylabel("% of jobs")
+            _year_axis(ax, years)
+        for ax in list(axes.flat)[len(skills) :]:
+            ax.set_visible(False)
+        handles, labels = axes.flat[0].get_legend_handles_labels()
+        fig.legend(handles, labels, loc="upper right", ncol=len(groups), frameon=False)
+        fig.tight_layout(rect=(0, 0, 1, 0.96))
+        return to_svg(fig)
+
+
 def share_lines(series: dict[str, Sequence[YearPoint]], labels: dict[str, str], ylabel: str) -> str:
     """One panel, one line per series: share per year with 95% intervals."""
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(8, 3.6))
         years = sorted({p.year for pts in series.values() for p in pts})
         _shade_gaps(ax, years)
-        for (key, pts), colour in zip(series.items(), SERIES_COLOURS, strict=False):
-            _plot_series(ax, pts, colour, labels.get(key, key))
+        for i, (key, pts) in enumerate(series.items()):
+            _plot_series(ax, pts, series_style(i)["color"], labels.get(key, key))
         ax.set_ylim(bottom=0)
         ax.set_ylabel(ylabel)
         _year_axis(ax, years)
@@ -196,9 +235,8 @@ def monthly_bars(counts: dict[str, Sequence[tuple[date, int]]], labels: dict[str
     with plt.rc_context(STYLE):
         n = max(1, len(counts))
         fig, axes = plt.subplots(n, 1, figsize=(10, 1.5 * n + 0.6), sharex=True, squeeze=False)
-        for ax, (source, rows), colour in zip(
-            axes.flat, counts.items(), SERIES_COLOURS * 3, strict=False
-        ):
+        for i, (ax, (source, rows)) in enumerate(zip(axes.flat, counts.items(), strict=False)):
+            colour = series_style(i)["color"]
             xs = [m for m, _ in rows]
             ys = [c for _, c in rows]
             ax.bar(xs, ys, width=25, color=colour, linewidth=0)
@@ -223,43 +261,59 @@ class PayBox:
     real: tuple[float, ...]
 
 
+# Below this many salaries a group's 5th and 95th percentiles are little more than its extremes:
+# its box is drawn without whiskers.
+WHISKER_MIN_N = 20
+
+
 def _box_stats(box: PayBox, quantiles: tuple[float, ...]) -> dict:
     low, q1, med, q3, high = (v / 1000 for v in quantiles)
+    if box.n < WHISKER_MIN_N:
+        low, high = q1, q3
     return {"label": box.label, "whislo": low, "q1": q1, "med": med, "q3": q3, "whishi": high}
 
 
-def pay_boxes(boxes: Sequence[PayBox]) -> str:
-    """Box plots of annual pay per group, from its quantiles, two panels, n shown.
+def pay_boxes(groups: dict[str, Sequence[PayBox]]) -> str:
+    """Box plots of annual pay, one column of panels per source, n under each box.
 
-    Whiskers are the 5th and 95th percentiles, as the marts give them; no outliers are drawn
-    (a few six-figure typos would otherwise set the scale).
+    Sources cover different employers and years, so each has its panels and its own scale: a
+    change of source never looks like a change of pay. Whiskers are the 5th and 95th
+    percentiles, drawn only for groups of ``WHISKER_MIN_N`` or more; no outliers are drawn (a
+    few six-figure typos would otherwise set the scale).
     """
     with plt.rc_context(STYLE):
-        width = max(8.0, min(14.0, 0.55 * len(boxes) + 2))
-        fig, axes = plt.subplots(2, 1, figsize=(width, 5.8), sharex=True)
-        for ax, real, title in (
-            (axes[0], False, "Nominal US dollars a year"),
-            (axes[1], True, "2019 US dollars a year (CPI-U)"),
-        ):
-            stats = [_box_stats(b, b.real if real else b.nominal) for b in boxes]
-            if stats:
-                ax.bxp(
-                    stats,
-                    showfliers=False,
-                    widths=0.6,
-                    medianprops={"color": OLD_COLOUR, "linewidth": 1.6},
-                    boxprops={"color": NEW_COLOUR},
-                    whiskerprops={"color": NEW_COLOUR},
-                    capprops={"color": NEW_COLOUR},
-                )
-            ax.set_title(title, loc="left")
-            ax.set_ylabel("thousand USD")
-        axes[1].set_xticks(range(1, len(boxes) + 1))
-        axes[1].set_xticklabels(
-            [f"{b.label}\nn={b.n}" for b in boxes],
-            rotation=90 if len(boxes) > 12 else 0,
-            fontsize=7,
+        sizes = [max(2, len(b)) for b in groups.values()] or [1]
+        width = max(8.0, min(14.0, 0.6 * sum(sizes) + 1.5 * len(sizes)))
+        fig, axes = plt.subplots(
+            2,
+            len(sizes),
+            figsize=(width, 6.2),
+            squeeze=False,
+            gridspec_kw={"width_ratios": sizes},
         )
+        for col, (source, boxes) in enumerate(groups.items()):
+            for row, (real, unit) in enumerate(((False, "nominal"), (True, "2019 $"))):
+                ax = axes[row][col]
+                stats = [_box_stats(b, b.real if real else b.nominal) for b in boxes]
+                if stats:
+                    ax.bxp(
+                        stats,
+                        showfliers=False,
+                        widths=0.6,
+                        medianprops={"color": OLD_COLOUR, "linewidth": 1.6},
+                        boxprops={"color": NEW_COLOUR},
+                        whiskerprops={"color": NEW_COLOUR},
+                        capprops={"color": NEW_COLOUR},
+                    )
+                ax.set_title(f"{source}, {unit}" if row == 0 else unit, loc="left")
+                if col == 0:
+                    ax.set_ylabel("thousand USD a year" if not real else "thousand 2019 USD a year")
+                ax.set_xticks(range(1, len(boxes) + 1))
+                ax.set_xticklabels(
+                    [f"{b.label}\nn={b.n}" if row == 1 else "" for b in boxes],
+                    rotation=90 if len(boxes) > 6 else 0,
+                    fontsize=7,
+                )
         fig.tight_layout()
         return to_svg(fig)
 
@@ -268,8 +322,20 @@ def monthly_lines(series: dict[str, Sequence[tuple[date, float]]], ylabel: str) 
     """One line per series over months (e.g. Indeed's AI share by country)."""
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(8, 3.4))
-        for (key, rows), colour in zip(series.items(), SERIES_COLOURS * 3, strict=False):
-            ax.plot([m for m, _ in rows], [v for _, v in rows], color=colour, label=key)
+        for i, (key, rows) in enumerate(series.items()):
+            style = series_style(i)
+            ax.plot([m for m, _ in rows], [v for _, v in rows], label=key, **style)
+            if rows:  # a direct label at the line's end, in its colour
+                end, value = rows[-1]
+                ax.annotate(
+                    key,
+                    (end, value),
+                    xytext=(3, 0),
+                    textcoords="offset points",
+                    va="center",
+                    fontsize=7,
+                    color=style["color"],
+                )
         ax.set_ylabel(ylabel)
         ax.set_ylim(bottom=0)
         ax.legend(frameon=False, loc="upper left", ncol=4)

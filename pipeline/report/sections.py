@@ -31,6 +31,8 @@ PAY_ROLE = "ml_engineer"
 MIN_BOX = 5  # fewer salaries than this in a year and country: in the table, not drawn as a box
 MAX_PAY_COUNTRIES = 4
 HN = "hackernews"
+BOARDS = ("ashby", "greenhouse")
+MIN_SKILL_JOBS = 30  # a board's year with fewer jobs with a description is not charted
 
 
 class Labels:
@@ -229,6 +231,20 @@ def skills_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
     ml_denoms = queries.skill_denominators_yearly(con, HN, "ml_engineer")
     if ml_denoms:
         ml_found = queries.skill_shares_yearly(con, HN, "ml_engineer", skills)
+        ml_series = {
+            s: year_points([r for r in ml_found if r["skill_id"] == s], "n_jobs_naming")
+            for s in skills
+        }
+        section.figures.append(
+            Figure(
+                Markup(charts.skill_small_multiples(ml_series, names, ARTICLE_SKILLS)),
+                "The same among Hacker News jobs advertising an ML engineer role, per year, 95% "
+                f"intervals. n = {sum(ml_denoms.values()):,} ML engineer jobs with a "
+                f"description; source: {labels.credit(HN)}; period: years "
+                f"{years_text(ml_denoms)} (grey: no data).",
+                id="fig-skills-ml",
+            )
+        )
         table = skill_table(skills, ml_found, ml_denoms, names, "ML engineer jobs (n)")
         table.caption = (
             "The same (%) among Hacker News jobs advertising an ML engineer role "
@@ -236,7 +252,50 @@ def skills_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
         )
         table.collapsed = True
         section.tables.append(table)
+    board_figure = skills_on_boards(con, labels, skills, names)
+    if board_figure is not None:
+        section.figures.append(board_figure)
     return section
+
+
+def skills_on_boards(
+    con: duckdb.DuckDBPyConnection, labels: Labels, skills: list[str], names: dict[str, str]
+) -> Figure | None:
+    """Skills per year on each job board, for the years a board has enough jobs to show."""
+    groups: dict[str, dict[str, list[charts.YearPoint]]] = {}
+    n_jobs = 0
+    years: set[int] = set()
+    for source in BOARDS:
+        denominators = {
+            y: n
+            for y, n in queries.skill_denominators_yearly(con, source, "all").items()
+            if n >= MIN_SKILL_JOBS
+        }
+        if not denominators:
+            continue
+        found = [
+            r
+            for r in queries.skill_shares_yearly(con, source, "all", skills)
+            if r["posted_year"] in denominators
+        ]
+        names = {**names, **{r["skill_id"]: r["skill_name"] for r in found}}
+        groups[labels.short(source)] = {
+            s: year_points([r for r in found if r["skill_id"] == s], "n_jobs_naming")
+            for s in skills
+        }
+        n_jobs += sum(denominators.values())
+        years |= set(denominators)
+    if not groups:
+        return None
+    return Figure(
+        Markup(charts.skill_small_multiples_by_group(groups, names, ARTICLE_SKILLS)),
+        "Share of job-board jobs naming each skill, by year posted and board, 95% intervals "
+        f"(years with at least {MIN_SKILL_JOBS} jobs with a description). n = {n_jobs:,} jobs; "
+        f"sources: {', '.join(labels.label(s) for s in BOARDS if labels.short(s) in groups)}; "
+        f"period: years {years_text(years)}. The boards are AI-heavy employers: compare years "
+        "within a board, not boards with Hacker News.",
+        id="fig-skills-boards",
+    )
 
 
 def skill_table(
@@ -490,22 +549,33 @@ def pay_figure(found: list[queries.Row], labels: Labels, what: str, fig_id: str)
     top = [c for c, _ in sorted(totals.items(), key=lambda kv: -kv[1]) if c != "??"]
     top = top[:MAX_PAY_COUNTRIES]
     drawn = [r for r in found if r["country"] in top and r["n_salaries"] >= MIN_BOX]
-    drawn.sort(key=lambda r: (r["source"], top.index(r["country"]), r["pay_year"]))
-    boxes = [
-        charts.PayBox(
-            f"{labels.short(r['source'])} {r['country']} {r['pay_year']}",
-            r["n_salaries"],
-            tuple(r[f"{q}_annual_usd"] for q in charts.PAY_QUANTILES),
-            tuple(r[f"{q}_annual_usd_2019"] for q in charts.PAY_QUANTILES),
+    drawn.sort(key=lambda r: (r["source"], top.index(r["country"]), r["pay_year"], r["pay_basis"]))
+    bases: dict[str, set[str]] = defaultdict(set)
+    for r in drawn:
+        bases[r["source"]].add(r["pay_basis"])
+    groups: dict[str, list[charts.PayBox]] = defaultdict(list)
+    for r in drawn:
+        # A source with pay both structured and in text says which each box is.
+        basis = (
+            f"\n{r['pay_basis'].removeprefix('employer_')}" if len(bases[r["source"]]) > 1 else ""
         )
-        for r in drawn
-    ]
+        groups[labels.short(r["source"])].append(
+            charts.PayBox(
+                f"{r['country']} {r['pay_year']}{basis}",
+                r["n_salaries"],
+                tuple(r[f"{q}_annual_usd"] for q in charts.PAY_QUANTILES),
+                tuple(r[f"{q}_annual_usd_2019"] for q in charts.PAY_QUANTILES),
+            )
+        )
+    boxes = [b for group in groups.values() for b in group]
     sources = sorted({r["source"] for r in drawn})
     countries = ", ".join(dict.fromkeys(r["country"] for r in drawn)) or "none"
     return Figure(
-        Markup(charts.pay_boxes(boxes)),
-        f"Annual pay of {what} by source, country and year: box = middle half, line = median, "
-        "whiskers = 5th–95th percentile; nominal USD (ECB rate of the posting date) above, "
+        Markup(charts.pay_boxes(groups)),
+        f"Annual pay of {what} by country and year, each source in panels of its own (they "
+        "cover different employers and years: compare within a source, not across): box = "
+        "middle half, line = median, whiskers = 5th–95th percentile, drawn for groups of "
+        f"{charts.WHISKER_MIN_N} or more; nominal USD (ECB rate of the posting date) above, "
         f"2019 dollars (CPI-U) below. n = {sum(b.n for b in boxes):,} salaries (groups of at "
         f"least {MIN_BOX}, countries {countries}); "
         f"sources: {', '.join(labels.label(s) for s in sources) or 'none'}; period: years "

@@ -242,3 +242,35 @@ def test_screenshot(page, tmp_path_factory):
     path.write_bytes(data)
     if os.environ.get("JOBTRENDS_REPORT_SCREENSHOT"):
         Path(os.environ["JOBTRENDS_REPORT_SCREENSHOT"]).write_bytes(data)
+
+
+def test_no_table_is_clipped(page):
+    """Every table, closed ones opened, fits the page or scrolls in its frame: none is cut."""
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    try:
+        tables = page.evaluate(
+            """[...document.querySelectorAll('table')].map(t => {
+                const wrap = t.closest('.table-wrap');
+                const box = (wrap || t).getBoundingClientRect();
+                let clippedBy = null;
+                for (let e = (wrap || t).parentElement; e; e = e.parentElement) {
+                    const o = getComputedStyle(e).overflowX;
+                    if ((o === 'hidden' || o === 'clip') && e.scrollWidth > e.clientWidth) {
+                        clippedBy = e.tagName;
+                    }
+                }
+                return {caption: t.caption?.textContent.slice(0, 60) ?? '',
+                        scrolls: !!wrap && getComputedStyle(wrap).overflowX === 'auto',
+                        fits: !wrap || t.scrollWidth <= wrap.clientWidth + 1,
+                        right: box.right, clippedBy};
+            })"""
+        )
+        page_width = page.evaluate("document.documentElement.clientWidth")
+        page_scroll = page.evaluate("document.documentElement.scrollWidth")
+    finally:
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = false)")
+    assert len(tables) >= 5
+    assert page_scroll <= page_width, "the page is wider than the window: its right side is cut"
+    for t in tables:
+        assert t["fits"] or t["scrolls"], t
+        assert t["right"] <= page_width + 1 and t["clippedBy"] is None, t

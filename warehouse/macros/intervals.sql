@@ -1,18 +1,19 @@
 {# 95% intervals: the Wilson score interval of a proportion k/n (bounds stay in [0, 1] and
-   behave at small n), and the normal interval of a mean. #}
+   behave at small n), and the normal interval of a mean. The Wilson bounds are exactly 0 at
+   k = 0 and 1 at k = n; least/greatest keep rounding from putting a bound past the share. #}
 {% macro wilson_low(k, n, z=1.959964) %}
-    case when {{ n }} > 0 then
+    case when {{ n }} > 0 then least(({{ k }}) / ({{ n }}),
         (({{ k }}) / ({{ n }}) + {{ z }}^2 / (2 * ({{ n }}))
          - {{ z }} * sqrt((({{ k }}) / ({{ n }})) * (1 - ({{ k }}) / ({{ n }})) / ({{ n }}) + {{ z }}^2 / (4 * ({{ n }})^2)))
-        / (1 + {{ z }}^2 / ({{ n }}))
+        / (1 + {{ z }}^2 / ({{ n }})))
     end
 {% endmacro %}
 
 {% macro wilson_high(k, n, z=1.959964) %}
-    case when {{ n }} > 0 then
+    case when {{ n }} > 0 then greatest(({{ k }}) / ({{ n }}),
         (({{ k }}) / ({{ n }}) + {{ z }}^2 / (2 * ({{ n }}))
          + {{ z }} * sqrt((({{ k }}) / ({{ n }})) * (1 - ({{ k }}) / ({{ n }})) / ({{ n }}) + {{ z }}^2 / (4 * ({{ n }})^2)))
-        / (1 + {{ z }}^2 / ({{ n }}))
+        / (1 + {{ z }}^2 / ({{ n }})))
     end
 {% endmacro %}
 

@@ -19,6 +19,7 @@ from pipeline.report import ReportError, render_html, report_markdown, write_rep
 SECTIONS = ("claims", "skills", "roles", "pay", "datasets", "coverage", "evidence")
 CHARTS = (
     "fig-skills",
+    "fig-skills-ml",
     "fig-roles",
     "fig-pay",
     "fig-pay-self-reported",
@@ -266,3 +267,34 @@ def test_markdown_summary(small_warehouse):
     assert f"| mle-vs-ds | {verdict} |" in text
     assert "ML engineer share of HN jobs: 2015 20.0% (n=10 jobs)" in text
     assert "<script" not in text
+
+
+def test_pay_boxes_keep_each_source_apart_and_whiskers_only_where_n_allows():
+    from pipeline.report import charts
+
+    def box(label, n):
+        q = (90_000.0, 120_000.0, 150_000.0, 180_000.0, 240_000.0)
+        return charts.PayBox(label, n, q, q)
+
+    svg = charts.pay_boxes({"Hacker News": [box("US 2017", 6)], "Ashby": [box("US 2025", 80)]})
+    # One column of panels per source, titled with it; each box's n under it.
+    assert "Hacker News" in svg and "Ashby" in svg
+    assert "n=6" in svg and "n=80" in svg
+    few = charts._box_stats(box("x", charts.WHISKER_MIN_N - 1), box("x", 1).real)
+    many = charts._box_stats(box("x", charts.WHISKER_MIN_N), box("x", 1).real)
+    assert (few["whislo"], few["whishi"]) == (few["q1"], few["q3"])
+    assert (many["whislo"], many["whishi"]) == (90.0, 240.0)
+
+
+def test_every_series_of_a_chart_has_its_own_look():
+    from pipeline.report import charts
+
+    looks = {tuple(charts.series_style(i).values()) for i in range(2 * len(charts.SERIES_COLOURS))}
+    assert len(looks) == 2 * len(charts.SERIES_COLOURS)
+    points = [charts.YearPoint(2024, 0.1, 0.05, 0.2, 10, 100)]
+    svg = charts.skill_small_multiples_by_group(
+        {"Ashby": {"pytorch": points}, "Greenhouse": {"pytorch": points}},
+        {"pytorch": "PyTorch"},
+        old=(),
+    )
+    assert "Ashby" in svg and "Greenhouse" in svg and "PyTorch" in svg
