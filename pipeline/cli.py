@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.measure import Measurement
 from rich.table import Table
 
 from pipeline.config import ConfigError, Settings, get_settings, loopback_bypasses_proxy
@@ -105,27 +106,52 @@ def chosen_sources(settings: Settings, names: list[str] | None) -> list[str]:
     return names or [n for n, s in configured.items() if s.enabled]
 
 
+def wrap_figures(figures: list[str], width: int) -> list[str]:
+    """Join figures with " · " into lines of at most ``width``, never splitting a figure."""
+    lines: list[str] = []
+    for figure in figures:
+        if lines and len(lines[-1]) + 3 + len(figure) <= width:
+            lines[-1] += " · " + figure
+        else:
+            lines.append(figure)
+    return lines
+
+
 def print_summary(summary) -> None:
+    """Print what the run did per source: a table, or a line a source when it cannot fit."""
     table = Table(title=f"run {summary.run_id} ({summary.mode})")
     columns = ("source", "status", "crawled", "new", "known", "rejects", "gave up", "stored")
     columns += ("since last crawl", "secs")
     for col in columns:
-        table.add_column(col, justify="left" if col in ("source", "status") else "right")
+        justify = "left" if col in ("source", "status") else "right"
+        table.add_column(col, justify=justify, no_wrap=True)
     colour = {"ok": "green", "partial": "yellow", "failed": "red"}
-    for r in summary.rows():
-        table.add_row(
+
+    def cells(r: dict) -> list[str]:
+        counts = ("crawled", "new", "known", "rejects", "gave_up", "in_warehouse")
+        return [
             r["source"],
             f"[{colour[r['status']]}]{r['status']}[/]",
-            str(r["crawled"]),
-            str(r["new"]),
-            str(r["known"]),
-            str(r["rejects"]),
-            str(r["gave_up"]),
-            str(r["in_warehouse"]),
+            *(f"{r[k]:,}" for k in counts),
             r["since_last"],
             f"{r['seconds']:.1f}",
-        )
-    console.print(table)
+        ]
+
+    for r in summary.rows():
+        table.add_row(*cells(r))
+    natural = Measurement.get(console, console.options.update_width(10_000), table).maximum
+    if natural <= console.width:
+        console.print(table)
+    else:  # too narrow for the table: a line of figures a source, wrapped between figures
+        console.print(f"[bold]{table.title}[/]")
+        for r in summary.rows():
+            named = zip(columns[2:-2], cells(r)[2:-2], strict=True)
+            figures = [f"{k} {v}" for k, v in named] + [f"{r['seconds']:.1f} s"]
+            console.print(f"[bold]{r['source']}[/] [{colour[r['status']]}]{r['status']}[/]")
+            for line in wrap_figures(figures, console.width - 2):
+                console.print(f"  {line}", soft_wrap=True)
+            if r["since_last"]:
+                console.print(f"  since last crawl: {r['since_last']}", soft_wrap=True)
     if any(r["since_last"] for r in summary.rows()):
         console.print(
             "since last crawl: +appeared ~changed -disappeared postings, on the boards "

@@ -40,6 +40,12 @@ class LandedFile:
     run_id: str
     kind: str  # postings | rejects | dataset
 
+    @property
+    def stats_path(self) -> Path:
+        """The stats file of the crawl that landed this file."""
+        landing_dir = self.path.parents[2 if self.kind == "dataset" else 1]
+        return landing_path(landing_dir, self.source, self.run_id, "stats")
+
 
 def describe(path: Path, home: Path) -> LandedFile:
     """Return the source, run and kind of a landing file under the ``home`` folder."""

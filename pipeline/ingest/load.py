@@ -9,6 +9,7 @@ so a crash mid-load leaves nothing half-written.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -46,8 +47,10 @@ create table if not exists raw.load_ledger (
     kind varchar not null,
     rows_read bigint not null,
     rows_inserted bigint not null,
-    loaded_at timestamptz not null
+    loaded_at timestamptz not null,
+    fetch_mode varchar
 );
+alter table raw.load_ledger add column if not exists fetch_mode varchar;
 create table if not exists raw.postings (
     {", ".join(f"{k} {v}" for k, v in {**POSTING_COLUMNS, **_LOAD_COLUMNS}.items())},
     primary key (source, source_id, content_hash)
@@ -157,10 +160,15 @@ def already_loaded(con: duckdb.DuckDBPyConnection, f: LandedFile, digest: str) -
     Its rows count as known: they are all in the warehouse already.
     """
     row = con.execute(
-        "select rows_read from raw.load_ledger where file_sha256 = ?", [digest]
+        "select rows_read, fetch_mode from raw.load_ledger where file_sha256 = ?", [digest]
     ).fetchone()
     if row is None:
         return None
+    if row[1] is None and (mode := fetch_mode(f)) is not None:
+        # Loaded before the ledger said how files were fetched: say it now.
+        con.execute(
+            "update raw.load_ledger set fetch_mode = ? where file_sha256 = ?", [mode, digest]
+        )
     return FileLoad.of(f, row[0], 0, skipped=True)
 
 
@@ -176,12 +184,25 @@ def transaction(con: duckdb.DuckDBPyConnection, f: LandedFile) -> Iterator[None]
     con.execute("commit")
 
 
+def fetch_mode(f: LandedFile) -> str | None:
+    """How a landed file's crawl fetched: ``replay`` (a recorded corpus) or ``live``.
+
+    Read from the crawl's stats file; None when it has none to say (a file landed by hand).
+    """
+    try:
+        stats = json.loads(f.stats_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return "replay" if stats.get("replay/served") else "live"
+
+
 def _ledger(
     con: duckdb.DuckDBPyConnection, f: LandedFile, digest: str, read: int, new: int
 ) -> None:
     con.execute(
-        "insert into raw.load_ledger values (?, ?, ?, ?, ?, ?, ?, now())",
-        [f.name, digest, f.source, f.run_id, f.kind, read, new],
+        "insert into raw.load_ledger (landed_file, file_sha256, source, run_id, kind, rows_read,"
+        " rows_inserted, loaded_at, fetch_mode) values (?, ?, ?, ?, ?, ?, ?, now(), ?)",
+        [f.name, digest, f.source, f.run_id, f.kind, read, new, fetch_mode(f)],
     )
 
 

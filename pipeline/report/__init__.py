@@ -21,7 +21,7 @@ import duckdb
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from pipeline.report import queries
-from pipeline.report.page import fmt, inline, month_text, pct, shorten
+from pipeline.report.page import capture_text, fmt, inline, month_text, pct, shorten
 from pipeline.report.sections import build_sections
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,7 @@ def render_html(warehouse_path: Path, generated_at: datetime | None = None) -> s
         sections = build_sections(con)
         totals = queries.totals(con)
         credits = queries.source_credits(con)
+        data_line = capture_text(queries.captures(con))
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(["html", "j2"], default=True),
@@ -71,6 +72,7 @@ def render_html(warehouse_path: Path, generated_at: datetime | None = None) -> s
         warehouse=Path(warehouse_path).name,
         totals=[(r["source_label"], f"{r['n_postings']:,}") for r in totals],
         credits=[credits[s]["credit"] for s in credits],
+        data_line=data_line,
     )
 
 

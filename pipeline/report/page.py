@@ -150,3 +150,33 @@ def inline(text: Any) -> Markup:
     if isinstance(text, Markup):
         return text
     return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
+
+
+def capture_text(captures: list[dict[str, Any]]) -> str:
+    """Say whether the data are live or a replay, and of when: the report's data line."""
+    if not captures:
+        return ""
+
+    def run_day(run_id: str | None) -> str:
+        return f"{run_id[:4]}-{run_id[4:6]}-{run_id[6:8]}" if run_id else "?"
+
+    def span(r: dict[str, Any]) -> str:
+        first, last = r["oldest_posted_at"], r["newest_posted_at"]
+        return f"{r['source_label']} posted {first:%Y-%m-%d} to {last:%Y-%m-%d}"
+
+    modes = {r["fetch_mode"] for r in captures}
+    last_run = run_day(max(r["last_run_id"] or "" for r in captures))
+    spans = "; ".join(span(r) for r in captures if r["newest_posted_at"] is not None)
+    if modes == {"replay"}:
+        return (
+            f"Data: a replay of recorded responses, not a live crawl (replayed on {last_run}); "
+            f"each recording is at least as new as its newest posting: {spans}."
+        )
+    if modes == {"live"}:
+        return f"Data: live crawls, the last on {last_run}: {spans}."
+    if modes == {"unknown"}:
+        return (
+            f"Data: landing files loaded without crawl stats (live or replay not known): {spans}."
+        )
+    kinds = ", ".join(f"{r['source_label']} {r['fetch_mode']}" for r in captures)
+    return f"Data: partly live, partly replayed ({kinds}); the last run on {last_run}: {spans}."

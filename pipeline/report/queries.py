@@ -195,6 +195,17 @@ def totals(con: duckdb.DuckDBPyConnection) -> list[Row]:
     )
 
 
+def captures(con: duckdb.DuckDBPyConnection) -> list[Row]:
+    """Each source's way of fetching, runs and posting dates (``captures``)."""
+    return rows(
+        con,
+        """
+        select source, source_label, fetch_mode, last_run_id, oldest_posted_at, newest_posted_at
+        from main.captures order by source
+        """,
+    )
+
+
 def board_changes(con: duckdb.DuckDBPyConnection) -> list[Row]:
     """Each board's changes between its last two crawls (``posting_events``)."""
     return rows(

@@ -61,6 +61,16 @@ def test_a_second_run_adds_no_row(home, corpus_path):
     assert "new" in again.stdout and "known" in again.stdout
 
 
+def test_the_report_says_the_data_are_a_replay_and_of_when(home):
+    page = (home / "reports" / "latest.html").read_text(encoding="utf-8")
+    line = page.split('id="data-line">', 1)[1].split("</p>", 1)[0]
+    assert "a replay of recorded responses, not a live crawl" in line
+    # Ashby's boards were recorded on 2025-10-28: its newest posting is just before.
+    assert "Ashby posted 2023-03-08 to 2025-10-25" in line
+    (ashby,) = query(home, "select * from captures where source = 'ashby'")
+    assert ashby["fetch_mode"] == "replay" and ashby["n_runs"] >= 1
+
+
 def test_sql_errors_are_one_line_not_a_traceback(home):
     bad = jobtrends("sql", "select nope from postings", home=home)
     assert bad.returncode == 1
