@@ -77,7 +77,7 @@ def run_pipeline(
     summary = RunSummary(run_id=run_id, mode="replay" if settings.replay else "live")
 
     with (
-        crawling.crawls_stop_on_sigterm(),
+        crawling.crawls_stop_on_signal(),
         writer_lock(settings, f"jobtrends run {run_id}", on_wait=logger.warning),
     ):
         crawl_task = crawl_source.with_options(retry_delay_seconds=crawl_retry_delay)

@@ -6,6 +6,7 @@ import contextlib
 import logging
 import os
 import signal
+import subprocess
 import sys
 import time
 from enum import StrEnum
@@ -165,10 +166,42 @@ def print_summary(summary) -> None:
 
 def stopped_by_signal(signum: int, frame) -> None:
     err.print(
-        f"stopped by {signal.Signals(signum).name}: complete landing files are kept (a later "
-        "load takes them), the warehouse stays as it was last published"
+        "stopped: complete landing files are kept (a later load takes them), the warehouse "
+        "stays as it was last published"
     )
     raise SystemExit(128 + signum)
+
+
+# Set in the process `jobtrends run` starts to do the run (see supervise).
+RUN_CHILD = "JOBTRENDS_RUN_CHILD"
+
+
+def supervise() -> int:
+    """Run this same command in a session of its own and return its exit code.
+
+    Ctrl-C in a terminal signals the whole foreground process group, Prefect's temporary
+    server included, which would die under the run. The run goes on in its own session
+    instead; Ctrl-C or SIGTERM reach this process, which stops the run with SIGTERM (it stops
+    its crawls and exits within seconds) and exits as the signal asks: 130 or 143.
+    """
+    child = subprocess.Popen(
+        [sys.executable, "-m", "pipeline.cli", *sys.argv[1:]],
+        env={**os.environ, RUN_CHILD: "1"},
+        start_new_session=True,
+    )
+    received: list[int] = []
+
+    def forward(signum, frame):
+        received.append(signum)
+        with contextlib.suppress(ProcessLookupError):
+            child.send_signal(signal.SIGTERM)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, forward)
+    returncode = child.wait()
+    if received:
+        return 128 + received[0]
+    return returncode if returncode >= 0 else 128 - returncode
 
 
 @app.command()
@@ -187,11 +220,13 @@ def run(
         mode = check(settings.replay)
     except PreflightError as exc:
         fail(str(exc))
-    console.print(f"jobtrends run: {', '.join(names)} -> {settings.home} ({mode})")
+    if os.environ.get(RUN_CHILD) != "1":
+        console.print(f"jobtrends run: {', '.join(names)} -> {settings.home} ({mode})")
+        raise typer.Exit(supervise())
     setup_logging(verbose)
     from flows.run import run_pipeline
 
-    # SIGTERM ends the run as Ctrl-C does: the flow stops its crawls, then the exit runs the
+    # SIGTERM (from supervise) ends the run: the flow stops its crawls, then the exit runs the
     # process's clean-up (Prefect's temporary server stops with it).
     signal.signal(signal.SIGTERM, stopped_by_signal)
     state = run_pipeline(sources=names, settings=settings, return_state=True)

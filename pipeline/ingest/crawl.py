@@ -62,32 +62,40 @@ def stop_crawls(grace: float = STOP_GRACE_SECONDS) -> None:
         threading.Timer(grace, kill_the_rest).start()
 
 
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
 @contextlib.contextmanager
-def crawls_stop_on_sigterm() -> Iterator[None]:
-    """While inside, SIGTERM stops the running crawls, then goes to the handler it replaced.
+def crawls_stop_on_signal() -> Iterator[None]:
+    """While inside, SIGTERM or SIGINT (Ctrl-C) stops the running crawls (none is retried),
+    then goes on to the handler it replaced (Prefect's, which ends the flow).
 
     Call it from the main thread (elsewhere signals cannot be caught, and it does nothing).
     """
+    previous = {}
+
+    def handler(signum, frame):
+        logger.warning(
+            "%s: stopping %d running crawl(s)", signal.Signals(signum).name, len(_running)
+        )
+        stop_crawls()
+        before = previous[signum]
+        if callable(before):
+            before(signum, frame)
+        elif before == signal.SIG_DFL:
+            raise SystemExit(128 + signum)
+
     try:
-        previous = signal.getsignal(signal.SIGTERM)
-
-        def handler(signum, frame):
-            logger.warning("SIGTERM: stopping %d running crawl(s)", len(_running))
-            stop_crawls()
-            if callable(previous):
-                previous(signum, frame)
-            elif previous == signal.SIG_DFL:
-                signal.signal(signal.SIGTERM, signal.SIG_DFL)
-                raise SystemExit(128 + signum)
-
-        signal.signal(signal.SIGTERM, handler)
+        for signum in STOP_SIGNALS:
+            previous[signum] = signal.signal(signum, handler)
     except ValueError:  # not the main thread
         yield
         return
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, before in previous.items():
+            signal.signal(signum, before)
 
 
 @dataclass

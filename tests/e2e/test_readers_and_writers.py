@@ -7,6 +7,7 @@ Each test starts a real writer (`jobtrends build`, `jobtrends load`) and real re
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -132,8 +133,20 @@ def test_a_second_writer_waits_for_the_first_and_says_for_whom(home):
     assert "1 new row(s)" in out
 
 
-def test_sigterm_stops_a_run_within_10_s_and_leaves_nothing_half_landed(tmp_path, corpus_path):
-    run = start("run", "--replay", str(corpus_path), "-s", "hackernews", home=tmp_path)
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+def test_a_signal_stops_a_run_within_10_s_and_leaves_nothing_half_landed(
+    tmp_path, corpus_path, stop
+):
+    # In a session of its own, as a terminal runs a command: Ctrl-C signals the whole group.
+    run = start(
+        "run",
+        "--replay",
+        str(corpus_path),
+        "-s",
+        "hackernews",
+        home=tmp_path,
+        start_new_session=True,
+    )
     try:
         # Stop it mid-crawl: once the crawl has begun writing its landing file.
         deadline = time.monotonic() + 120
@@ -142,15 +155,18 @@ def test_sigterm_stops_a_run_within_10_s_and_leaves_nothing_half_landed(tmp_path
             assert time.monotonic() < deadline, "the crawl did not start"
             time.sleep(0.2)
         time.sleep(1)
-        run.terminate()
+        if stop == signal.SIGINT:
+            os.killpg(run.pid, signal.SIGINT)
+        else:
+            run.terminate()
         stopped = time.monotonic()
         out, errors = run.communicate(timeout=30)
         took = time.monotonic() - stopped
     finally:
         run.kill()
     assert took < 10, f"the run took {took:.1f}s to stop"
-    assert run.returncode == 128 + 15, out + errors
-    assert "stopped by SIGTERM" in errors
+    assert run.returncode == 128 + stop, out + errors
+    assert "stopped: complete landing files are kept" in errors
     assert "Traceback" not in out + errors
     # What the stopped crawl wrote stays .partial: no later load takes it for a whole crawl.
     assert not list((tmp_path / "landing" / "hackernews").glob("*.jsonl.gz"))

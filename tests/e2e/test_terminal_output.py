@@ -141,3 +141,13 @@ def test_exports_write_whole_files_and_unknown_formats_are_refused(home, tmp_pat
 def test_json_lines_keep_every_value(home):
     shown = jobtrends("sql", "select 199835 as n, 0.1234567 as x", "-f", "json", home=home)
     assert json.loads(shown.stdout) == {"n": 199835, "x": 0.1234567}
+
+
+def test_a_notebook_gets_a_dataframe_of_the_published_warehouse(home):
+    from pipeline.query import QueryError, dataframe
+
+    frame = dataframe("select source, count(*) as n from postings group by 1", home=home)
+    assert list(frame.columns) == ["source", "n"]
+    assert frame["n"].sum() > 0
+    with pytest.raises(QueryError, match="no warehouse at"):
+        dataframe("select 1", home=home / "nowhere")
