@@ -3,29 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-JOBTRENDS = [sys.executable, "-m", "pipeline.cli"]
-
-
-def jobtrends(*args, home: Path, check=False):
-    env = {**os.environ, "JOBTRENDS_HOME": str(home)}
-    env.pop("JOBTRENDS_REPLAY", None)
-    return subprocess.run(
-        [*JOBTRENDS, *args],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=check,
-    )
+from tests.e2e.cli import jobtrends
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -18,39 +17,8 @@ import pytest
 
 from pipeline.config import Settings
 from pipeline.ingest.publish import writer_lock
+from tests.e2e.cli import jobtrends, start
 from tests.landing import build_small_warehouse, posting, write_landing
-
-REPO = Path(__file__).resolve().parents[2]
-JOBTRENDS = [sys.executable, "-m", "pipeline.cli"]
-
-
-def env_of(home: Path) -> dict[str, str]:
-    env = {**os.environ, "JOBTRENDS_HOME": str(home), "COLUMNS": "100"}
-    env.pop("JOBTRENDS_REPLAY", None)
-    return env
-
-
-def start(*args: str, home: Path, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen(
-        [*JOBTRENDS, *args],
-        env=env_of(home),
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        **kwargs,
-    )
-
-
-def jobtrends(*args: str, home: Path, timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [*JOBTRENDS, *args],
-        env=env_of(home),
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
 
 
 def count(path: Path, table: str = "postings") -> int:

@@ -3,34 +3,23 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from tests.e2e.cli import REPO
+from tests.e2e.cli import jobtrends as run
 from tests.landing import build_small_warehouse
 
-REPO = Path(__file__).resolve().parents[2]
 README = (REPO / "README.md").read_text(encoding="utf-8")
 NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 
 
 def jobtrends(*args: str, home: Path, columns: int = 80, stdin: str | None = None):
-    env = {**os.environ, "JOBTRENDS_HOME": str(home), "COLUMNS": str(columns)}
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", *args],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        input=stdin,
-    )
+    return run(*args, home=home, stdin=stdin, timeout=120, COLUMNS=str(columns))
 
 
 @pytest.fixture(scope="module")
