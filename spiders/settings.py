@@ -83,6 +83,7 @@ FEEDS = {
         "overwrite": True,
     },
 }
+FEED_EXPORTERS = {"jsonlines": "spiders.exporters.DataclassJsonLinesExporter"}
 FEED_STORE_EMPTY = True
 FEED_EXPORT_ENCODING = "utf-8"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import UTC, datetime
 
 from pipeline.domain.text import html_to_text
@@ -12,6 +12,7 @@ from spiders.items import JobPosting
 
 # Crawl bookkeeping does not change what a posting says, so it stays out of the hash.
 _NOT_CONTENT = {"crawled_at", "content_hash"}
+_CONTENT_FIELDS = tuple(f.name for f in fields(JobPosting) if f.name not in _NOT_CONTENT)
 
 
 def to_utc_iso(value: str | None) -> str | None:
@@ -25,8 +26,12 @@ def to_utc_iso(value: str | None) -> str | None:
 
 
 def content_hash(item: JobPosting) -> str:
-    """Return a stable hash of what the posting says, to tell a changed posting from a re-crawl."""
-    content = {k: v for k, v in asdict(item).items() if k not in _NOT_CONTENT}
+    """Return a stable hash of what the posting says, to tell a changed posting from a re-crawl.
+
+    The fields are read as they are (``asdict`` would deep-copy the nested pay and extras only
+    to serialise them): the JSON, and so the hash, is the same.
+    """
+    content = {f: getattr(item, f) for f in _CONTENT_FIELDS}
     blob = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
 
