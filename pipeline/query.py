@@ -27,6 +27,7 @@ SCHEMAS = {
     "intermediate": "intermediate models",
     "staging": "staging models",
     "raw": "raw tables, as loaded",
+    "lookups": "lookup tables (dbt seeds)",
 }
 EXPORT_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "json", ".parquet": "parquet"}
 FETCH_BLOCK = 10_000
