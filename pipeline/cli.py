@@ -120,6 +120,7 @@ def wrap_figures(figures: list[str], width: int) -> list[str]:
 
 def print_summary(summary) -> None:
     """Print what the run did per source: a table, or a line a source when it cannot fit."""
+    rows = summary.rows()
     table = Table(title=f"run {summary.run_id} ({summary.mode})")
     columns = ("source", "status", "crawled", "new", "known", "rejects", "gave up", "stored")
     columns += ("since last crawl", "secs")
@@ -138,14 +139,14 @@ def print_summary(summary) -> None:
             f"{r['seconds']:.1f}",
         ]
 
-    for r in summary.rows():
+    for r in rows:
         table.add_row(*cells(r))
     natural = Measurement.get(console, console.options.update_width(10_000), table).maximum
     if natural <= console.width:
         console.print(table)
     else:  # too narrow for the table: a line of figures a source, wrapped between figures
         console.print(f"[bold]{table.title}[/]")
-        for r in summary.rows():
+        for r in rows:
             named = zip(columns[2:-2], cells(r)[2:-2], strict=True)
             figures = [f"{k} {v}" for k, v in named] + [f"{r['seconds']:.1f} s"]
             console.print(f"[bold]{r['source']}[/] [{colour[r['status']]}]{r['status']}[/]")
@@ -153,12 +154,12 @@ def print_summary(summary) -> None:
                 console.print(f"  {line}", soft_wrap=True)
             if r["since_last"]:
                 console.print(f"  since last crawl: {r['since_last']}", soft_wrap=True)
-    if any(r["since_last"] for r in summary.rows()):
+    if any(r["since_last"] for r in rows):
         console.print(
             "since last crawl: +appeared ~changed -disappeared postings, on the boards "
             "crawled both times (posting_events)"
         )
-    for r in summary.rows():
+    for r in rows:
         if r["why"]:
             console.print(f"[{colour[r['status']]}]{r['source']}[/]: {r['why']}")
     console.print(f"[bold {colour[summary.status]}]{summary.headline()}[/]")
