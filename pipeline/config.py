@@ -59,7 +59,7 @@ class Settings:
     @property
     def working_warehouse_path(self) -> Path:
         """The working copy ``load`` and ``build`` write, under the writer lock."""
-        return self.home / "work" / "warehouse.duckdb"
+        return self.home / "writer" / "warehouse.duckdb"
 
     @property
     def reports_dir(self) -> Path:

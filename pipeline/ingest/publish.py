@@ -1,9 +1,9 @@
 """One writer at a time, on a working copy; readers open the published, read-only snapshot.
 
 ```
-<home>/warehouse.duckdb        the published snapshot: read-only, replaced whole (atomic rename)
-<home>/work/warehouse.duckdb   the working copy `load` and `build` write
-<home>/work/writer.lock        held by the one run, load or build writing the working copy
+<home>/warehouse.duckdb         the published snapshot: read-only, replaced whole (atomic rename)
+<home>/writer/warehouse.duckdb the working copy `load` and `build` write
+<home>/writer/writer.lock       held by the one run, load or build writing the working copy
 ```
 A writer never touches the file readers have open, so `jobtrends sql`, the report, the claims
 and any DuckDB client (``duckdb -readonly data/warehouse.duckdb``) never wait for a run, and a
