@@ -2,7 +2,7 @@
 
 ```
 <home>/warehouse.duckdb         the published snapshot: read-only, replaced whole (atomic rename)
-<home>/writer/warehouse.duckdb the working copy `load` and `build` write
+<home>/writer/warehouse.duckdb  the working copy `load` and `build` write
 <home>/writer/writer.lock       held by the one run, load or build writing the working copy
 ```
 A writer never touches the file readers have open, so `jobtrends sql`, the report, the claims
