@@ -502,8 +502,6 @@ def report(home: HomeOpt = None) -> None:
     from pipeline.report import ReportError, write_report
 
     settings = resolve_settings(home, writes=True)
-    if not settings.warehouse_path.exists():
-        fail(f"no warehouse at {settings.warehouse_path}: run `jobtrends run` first")
     try:
         path = write_report(settings.warehouse_path, settings.reports_dir)
     except (ReportError, OSError) as exc:

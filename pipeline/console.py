@@ -174,15 +174,3 @@ def records(columns: Sequence[str], rows: Sequence[Sequence[Any]], start: int = 
         for name, value in zip(columns, row, strict=True):
             grid.add_row(name, Text(format_value(value, not is_label(name))))
     return grid
-
-
-def print_rows(
-    console: Console,
-    columns: Sequence[str],
-    rows: Sequence[Sequence[Any]],
-    max_text: int = MAX_TEXT,
-) -> Fitted:
-    """Print rows as a table that fits the console, else as records; return how."""
-    table, fitted = fit(console, columns, rows, max_text)
-    console.print(table if table is not None else records(columns, rows))
-    return fitted

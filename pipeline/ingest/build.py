@@ -38,14 +38,23 @@ def dbt_executable() -> str:
     return str(local) if local.exists() else (shutil.which("dbt") or "dbt")
 
 
-def dbt_env(settings: Settings) -> dict[str, str]:
-    """Return the environment dbt runs with: the warehouse path and an importable project."""
+def dbt_env(
+    settings: Settings, warehouse: Path | None = None, target: Path | None = None
+) -> dict[str, str]:
+    """Return the environment dbt runs with: the warehouse (default: the working copy), its
+    target folder (default: ``<home>/dbt_target``) and an importable project."""
     return settings.subprocess_env(
-        JOBTRENDS_WAREHOUSE=str(settings.working_warehouse_path),
+        JOBTRENDS_WAREHOUSE=str(warehouse or settings.working_warehouse_path),
         DBT_LOG_PATH=str(settings.logs_dir / "dbt"),
-        DBT_TARGET_PATH=str(settings.home / "dbt_target"),
+        DBT_TARGET_PATH=str(target or settings.home / "dbt_target"),
         DBT_USE_COLORS="false",
     )
+
+
+def dbt_command(*args: str) -> list[str]:
+    """Return a dbt command line on this project and its profile."""
+    project = ["--project-dir", str(WAREHOUSE_PROJECT), "--profiles-dir", str(WAREHOUSE_PROJECT)]
+    return [dbt_executable(), *args, *project]
 
 
 def build(
@@ -100,14 +109,7 @@ def _build(settings: Settings, select: str | None, command: str) -> BuildResult:
     from pipeline.ingest.load import connect
 
     connect(working_copy(settings)).close()
-    cmd = [
-        dbt_executable(),
-        command,
-        "--project-dir",
-        str(WAREHOUSE_PROJECT),
-        "--profiles-dir",
-        str(WAREHOUSE_PROJECT),
-    ]
+    cmd = dbt_command(command)
     if select:
         cmd += ["--select", select]
     results_file = settings.home / "dbt_target" / "run_results.json"
@@ -149,15 +151,8 @@ def generate_docs(settings: Settings) -> Path:
         copy = Path(tmp) / "warehouse.duckdb"
         shutil.copyfile(published, copy)
         copy.chmod(0o644)
-        env = settings.subprocess_env(
-            JOBTRENDS_WAREHOUSE=str(copy),
-            DBT_LOG_PATH=str(settings.logs_dir / "dbt"),
-            DBT_TARGET_PATH=str(target),
-            DBT_USE_COLORS="false",
-        )
-        cmd = [dbt_executable(), "docs", "generate", "--static"]
-        cmd += ["--project-dir", str(WAREHOUSE_PROJECT), "--profiles-dir", str(WAREHOUSE_PROJECT)]
-        returncode, output = run_dbt(cmd, env)
+        cmd = dbt_command("docs", "generate", "--static")
+        returncode, output = run_dbt(cmd, dbt_env(settings, warehouse=copy, target=target))
     site = target / "static_index.html"
     if returncode != 0 or not site.exists():
         raise BuildError(f"dbt docs generate failed: {dbt_error(output)}")

@@ -336,8 +336,18 @@ def load_landing(
     specs = {**dataset_specs(), **dataset_specs(settings.sources_file)}
     if files is None:
         files = landing_files(settings.landing_dir) + dataset_files(settings.landing_dir)
+    with writer_lock(settings, "jobtrends load"):
+        results = _load_files(settings, files, specs)
+        if publish:
+            publish_warehouse(settings)
+    return results
+
+
+def _load_files(
+    settings: Settings, files: Iterable[Path], specs: dict[str, dict]
+) -> list[FileLoad]:
     results = []
-    with writer_lock(settings, "jobtrends load"), connect(working_copy(settings), specs) as con:
+    with connect(working_copy(settings), specs) as con:
         for path in files:
             landed = describe(path, settings.home)
             try:
@@ -356,6 +366,4 @@ def load_landing(
                     result.rows_inserted,
                 )
             results.append(result)
-    if publish:
-        publish_warehouse(settings)
     return results

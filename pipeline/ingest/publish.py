@@ -36,9 +36,9 @@ try:  # POSIX; elsewhere writers are not serialised across processes
 except ImportError:  # pragma: no cover
     fcntl = None
 
-# Locks this process holds, by lock file: a flow that holds the lock calls the loader and the
-# build, which take it again (flock is per open file, so a second open would wait on itself).
-_held: dict[Path, tuple[int, object]] = {}
+# Lock files this process holds: a flow that holds the lock calls the loader and the build,
+# which take it again (flock is per open file, so a second open would wait on itself).
+_held: set[Path] = set()
 _held_guard = threading.Lock()
 POLL_SECONDS = 0.5
 
@@ -65,22 +65,11 @@ def writer_lock(
     lock_file = settings.working_warehouse_path.parent / "writer.lock"
     lock_file.parent.mkdir(parents=True, exist_ok=True)
     with _held_guard:
-        if lock_file in _held:
-            count, fh = _held[lock_file]
-            _held[lock_file] = (count + 1, fh)
-            reentered = True
-        else:
-            reentered = False
+        reentered = lock_file in _held
     if reentered:
-        try:
-            yield
-        finally:
-            with _held_guard:
-                count, fh = _held[lock_file]
-                _held[lock_file] = (count - 1, fh)
+        yield
         return
-    fh = lock_file.open("a+", encoding="utf-8")
-    try:
+    with lock_file.open("a+", encoding="utf-8") as fh:  # closing the file releases the lock
         if fcntl is not None:
             waited = False
             while True:
@@ -94,23 +83,24 @@ def writer_lock(
                         )
                     waited = True
                     time.sleep(POLL_SECONDS)
-        fh.seek(0)
-        fh.truncate()
         since = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%SZ")
-        fh.write(json.dumps({"pid": os.getpid(), "command": command, "since": since}))
-        fh.flush()
+        _rewrite(fh, json.dumps({"pid": os.getpid(), "command": command, "since": since}))
         with _held_guard:
-            _held[lock_file] = (1, fh)
+            _held.add(lock_file)
         try:
             yield
         finally:
             with _held_guard:
-                del _held[lock_file]
-            fh.seek(0)
-            fh.truncate()
-            fh.flush()
-    finally:
-        fh.close()  # closing the file releases the lock
+                _held.discard(lock_file)
+            _rewrite(fh, "")
+
+
+def _rewrite(fh, text: str) -> None:
+    """Say who holds the lock (or, empty, that nobody does) in the lock file."""
+    fh.seek(0)
+    fh.truncate()
+    fh.write(text)
+    fh.flush()
 
 
 def working_copy(settings: Settings) -> Path:

@@ -167,50 +167,42 @@ def skill_small_multiples(
     Each panel has its own y scale (Flume and PyTorch differ by orders of magnitude); the
     article's skills are drawn in one colour, what replaced them in another.
     """
-    with plt.rc_context(STYLE):
-        skills = list(series)
-        cols = 4
-        rows = max(1, math.ceil(len(skills) / cols))
-        fig, axes = plt.subplots(rows, cols, figsize=(10, 2.3 * rows), squeeze=False)
-        years = sorted({p.year for pts in series.values() for p in pts})
-        for ax, skill in zip(axes.flat, skills, strict=False):
-            colour = OLD_COLOUR if skill in old else NEW_COLOUR
-            _shade_gaps(ax, years, label=False)
-            _plot_series(ax, series[skill], colour)
-            tag = "article" if skill in old else "newer"
-            ax.set_title(f"{names.get(skill, skill)} ({tag})", color=colour, loc="left")
-            ax.set_ylim(bottom=0)
-            ax.set_ylabel("% of posts")
-            _year_axis(ax, years)
-        for ax in list(axes.flat)[len(skills) :]:
-            ax.set_visible(False)
-        fig.tight_layout()
-        return to_svg(fig)
+    return skill_small_multiples_by_group({"": series}, names, old)
 
 
 def skill_small_multiples_by_group(
     groups: dict[str, dict[str, Sequence[YearPoint]]], names: dict[str, str], old: Sequence[str]
 ) -> str:
-    """Small multiples, one panel per skill, one line per group (e.g. each job board)."""
+    """Small multiples, one panel per skill, one line per group (e.g. each job board).
+
+    With one group, the article's skills are drawn in one colour and the newer ones in another;
+    with several, each group has its colour and a legend names them.
+    """
     with plt.rc_context(STYLE):
         skills = list(dict.fromkeys(s for series in groups.values() for s in series))
         cols = 4
         rows = max(1, math.ceil(len(skills) / cols))
         fig, axes = plt.subplots(rows, cols, figsize=(10, 2.3 * rows + 0.4), squeeze=False)
         years = sorted({p.year for g in groups.values() for pts in g.values() for p in pts})
+        single = len(groups) == 1
         for ax, skill in zip(axes.flat, skills, strict=False):
-            for i, (group, series) in enumerate(groups.items()):
-                _plot_series(ax, series.get(skill, []), series_style(i)["color"], group)
             tag = "article" if skill in old else "newer"
-            ax.set_title(f"{names.get(skill, skill)} ({tag})", loc="left")
+            skill_colour = OLD_COLOUR if skill in old else NEW_COLOUR
+            _shade_gaps(ax, years, label=False)
+            for i, (group, series) in enumerate(groups.items()):
+                colour = skill_colour if single else series_style(i)["color"]
+                _plot_series(ax, series.get(skill, []), colour, None if single else group)
+            title_colour = skill_colour if single else "black"
+            ax.set_title(f"{names.get(skill, skill)} ({tag})", color=title_colour, loc="left")
             ax.set_ylim(bottom=0)
             ax.set_ylabel("% of jobs")
             _year_axis(ax, years)
         for ax in list(axes.flat)[len(skills) :]:
             ax.set_visible(False)
-        handles, labels = axes.flat[0].get_legend_handles_labels()
-        fig.legend(handles, labels, loc="upper right", ncol=len(groups), frameon=False)
-        fig.tight_layout(rect=(0, 0, 1, 0.96))
+        if not single:
+            handles, labels = axes.flat[0].get_legend_handles_labels()
+            fig.legend(handles, labels, loc="upper right", ncol=len(groups), frameon=False)
+        fig.tight_layout(rect=(0, 0, 1, 0.96 if not single else 1))
         return to_svg(fig)
 
 

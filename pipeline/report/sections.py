@@ -5,6 +5,7 @@ charts. Nothing here computes a statistic: shares, intervals and quantiles come 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 
 import duckdb
@@ -50,6 +51,15 @@ class Labels:
 
     def credit(self, source: str) -> str:
         return self.sources[source]["credit"] if source in self.sources else source
+
+
+def skill_series(
+    found: list[queries.Row], skills: Sequence[str]
+) -> dict[str, list[charts.YearPoint]]:
+    """The yearly points of each skill, from rows of ``skill_demand_yearly``."""
+    return {
+        s: year_points([r for r in found if r["skill_id"] == s], "n_jobs_naming") for s in skills
+    }
 
 
 def year_points(found: list[queries.Row], k: str) -> list[charts.YearPoint]:
@@ -209,9 +219,7 @@ def skills_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
         section.paragraphs.append("No Hacker News posts with a description in the mart yet.")
         return section
     names = {r["skill_id"]: r["skill_name"] for r in found}
-    series = {
-        s: year_points([r for r in found if r["skill_id"] == s], "n_jobs_naming") for s in skills
-    }
+    series = skill_series(found, skills)
     n_total = sum(denominators.values())
     section.figures.append(
         Figure(
@@ -231,10 +239,7 @@ def skills_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
     ml_denoms = queries.skill_denominators_yearly(con, HN, "ml_engineer")
     if ml_denoms:
         ml_found = queries.skill_shares_yearly(con, HN, "ml_engineer", skills)
-        ml_series = {
-            s: year_points([r for r in ml_found if r["skill_id"] == s], "n_jobs_naming")
-            for s in skills
-        }
+        ml_series = skill_series(ml_found, skills)
         section.figures.append(
             Figure(
                 Markup(charts.skill_small_multiples(ml_series, names, ARTICLE_SKILLS)),
@@ -279,10 +284,7 @@ def skills_on_boards(
             if r["posted_year"] in denominators
         ]
         names = {**names, **{r["skill_id"]: r["skill_name"] for r in found}}
-        groups[labels.short(source)] = {
-            s: year_points([r for r in found if r["skill_id"] == s], "n_jobs_naming")
-            for s in skills
-        }
+        groups[labels.short(source)] = skill_series(found, skills)
         n_jobs += sum(denominators.values())
         years |= set(denominators)
     if not groups:

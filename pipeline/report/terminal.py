@@ -47,6 +47,19 @@ def verdict_text(verdict: str) -> str:
     return f"[{style}]{verdict}[/]"
 
 
+def claim_fields(
+    row: dict[str, Any], checks: dict[str, list[dict]] | None
+) -> tuple[str, str, str, str, str]:
+    """What the terminal shows of a claim: the article's words, the observation (every check's
+    with ``checks``), the sample size, the reason, and what an analogue measures ("" if none)."""
+    observed = row["headline_text"] or row["observed_text"] or ""
+    if checks and row["claim_id"] in checks:
+        observed = "\n".join(c["observed_text"] for c in checks[row["claim_id"]])
+    n = "" if row["sample_size"] is None else f"{row['sample_size']:,}"
+    analogue = (row.get("is_analogue") and row.get("analogue_measures")) or ""
+    return row["article_says"] or "", observed, n, row["reason"] or "", analogue
+
+
 def claims_table(rows: list[dict[str, Any]], checks: dict[str, list[dict]] | None = None) -> Table:
     """Build the table: claim, what we observed, sample, verdict and reason."""
     table = Table(
@@ -64,21 +77,12 @@ def claims_table(rows: list[dict[str, Any]], checks: dict[str, list[dict]] | Non
     table.add_column("verdict", no_wrap=True)
     table.add_column("reason", ratio=3)
     for row in rows:
-        observed = row["headline_text"] or row["observed_text"] or ""
-        if checks and row["claim_id"] in checks:
-            observed = "\n".join(c["observed_text"] for c in checks[row["claim_id"]])
-        n = "" if row["sample_size"] is None else f"{row['sample_size']:,}"
+        says, observed, n, reason, analogue = claim_fields(row, checks)
         unit = f"\n[dim]{row['sample_unit']}[/]" if row.get("sample_unit") else ""
-        reason = row["reason"] or ""
-        if row.get("is_analogue") and row.get("analogue_measures"):
-            reason += f"\n[dim]analogue: {row['analogue_measures']}[/]"
+        if analogue:
+            reason += f"\n[dim]analogue: {analogue}[/]"
         table.add_row(
-            row["claim_id"],
-            row["article_says"] or "",
-            observed,
-            n + unit,
-            verdict_text(row["verdict"]),
-            reason,
+            row["claim_id"], says, observed, n + unit, verdict_text(row["verdict"]), reason
         )
     return table
 
@@ -89,18 +93,15 @@ def claims_records(rows: list[dict[str, Any]], checks: dict[str, list[dict]] | N
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     for row in rows:
-        observed = row["headline_text"] or row["observed_text"] or ""
-        if checks and row["claim_id"] in checks:
-            observed = "\n".join(c["observed_text"] for c in checks[row["claim_id"]])
-        n = "" if row["sample_size"] is None else f"{row['sample_size']:,}"
+        says, observed, n, reason, analogue = claim_fields(row, checks)
         fields = [
-            ("the article says", row["article_says"] or ""),
+            ("the article says", says),
             ("observed", observed),
             ("n", f"{n} {row.get('sample_unit') or ''}".strip()),
-            ("reason", row["reason"] or ""),
+            ("reason", reason),
         ]
-        if row.get("is_analogue") and row.get("analogue_measures"):
-            fields.append(("analogue", row["analogue_measures"]))
+        if analogue:
+            fields.append(("analogue", analogue))
         grid.add_row(row["claim_id"], verdict_text(row["verdict"]))
         for label, value in fields:
             grid.add_row(f"  {label}", Text(value))

@@ -6,15 +6,14 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from pipeline.ingest.corpus import Corpus
+from tests.e2e.cli import jobtrends
 
-REPO = Path(__file__).resolve().parents[2]
 BOARDS = ("databricks", "reddit", "waymo")
 
 
@@ -25,16 +24,7 @@ def jobs_of(corpus: Corpus, board: str) -> dict:
 
 
 def run(home: Path, corpus: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "JOBTRENDS_HOME": str(home)}
-    env.pop("JOBTRENDS_REPLAY", None)
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "run", "--replay", str(corpus), "-s", "greenhouse"],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    return jobtrends("run", "--replay", str(corpus), "-s", "greenhouse", home=home)
 
 
 @pytest.fixture(scope="module")
