@@ -29,6 +29,28 @@ FIXTURE_URLS = {
     "https://api.ashbyhq.com/posting-api/job-board/examplelabs?includeCompensation=true": "ashby/job-board.json",
     "https://boards-api.greenhouse.io/v1/boards/examplecorp/jobs": "greenhouse/jobs.json",
     "https://boards-api.greenhouse.io/v1/boards/contentco/jobs?content=true": "greenhouse/jobs_content.json",
+    "https://boards-api.greenhouse.io/v1/boards/paycorp/jobs": "greenhouse/pay_jobs.json",
+    "https://boards-api.greenhouse.io/v1/boards/paycorp/jobs/6000001?pay_transparency=true": "greenhouse/pay_job_6000001.json",
+    "https://boards-api.greenhouse.io/v1/boards/paycorp/jobs/6000002?pay_transparency=true": "greenhouse/pay_job_6000002.json",
+    "https://api.lever.co/v0/postings/leverexample?mode=json&skip=0&limit=2": "lever/postings_page1.json",
+    "https://api.lever.co/v0/postings/leverexample?mode=json&skip=2&limit=2": "lever/postings_page2.json",
+    "https://api.eu.lever.co/v0/postings/euexample?mode=json&skip=0&limit=2": "lever/eu_postings.json",
+    "https://examplerecruit.recruitee.com/api/offers/": "recruitee/offers.json",
+    "https://api.smartrecruiters.com/v1/companies/ExampleCo/postings?offset=0&limit=2": "smartrecruiters/postings_page1.json",
+    "https://api.smartrecruiters.com/v1/companies/ExampleCo/postings?offset=2&limit=2": "smartrecruiters/postings_page2.json",
+    "https://api.smartrecruiters.com/v1/companies/ExampleCo/postings/744000000000001": "smartrecruiters/posting_744000000000001.json",
+    "https://careers.example.org/sitemap.xml": "jobposting/sitemap.xml",
+    "https://careers.example.org/jobs/ml-engineer": "jobposting/jsonld_graph.html",
+    "https://careers.example.org/jobs/data-analyst": "jobposting/microdata.html",
+    "https://careers.example.org/about": "jobposting/no_jobposting.html",
+    "https://jobs.example.net/openings/ml-platform": "jobposting/rdfa.html",
+    "https://jobs.example.net/openings": "jobposting/jsonld_array.html",
+}
+# The content type a fixture is served with, by its file's suffix.
+CONTENT_TYPES = {
+    ".json": "application/json",
+    ".html": "text/html; charset=utf-8",
+    ".xml": "application/xml",
 }
 
 
@@ -54,12 +76,16 @@ def corpus(corpus_path) -> Corpus:
 
 
 def make_corpus(
-    root: Path, bodies: dict[str, bytes], content_type: str = "application/json"
+    root: Path, bodies: dict[str, bytes | tuple[bytes, str]], content_type: str = "application/json"
 ) -> Path:
-    """Write a corpus in the replay format (manifest + gzip bodies) and return its folder."""
+    """Write a corpus in the replay format (manifest + gzip bodies) and return its folder.
+
+    A body may come with its own content type, as ``(body, content_type)``.
+    """
     root.mkdir(parents=True, exist_ok=True)
     lines = []
-    for url, body in bodies.items():
+    for url, given in bodies.items():
+        body, type_ = given if isinstance(given, tuple) else (given, content_type)
         name = hashlib.sha256(url.encode()).hexdigest()[:16]
         rel = f"bodies/test/{name}.gz"
         (root / "bodies" / "test").mkdir(parents=True, exist_ok=True)
@@ -70,7 +96,7 @@ def make_corpus(
                 {
                     "url": url,
                     "status": 200,
-                    "content_type": content_type,
+                    "content_type": type_,
                     "body": rel,
                     "source": "test",
                     "note": "test fixture",
@@ -81,8 +107,11 @@ def make_corpus(
     return root
 
 
-def fixture_bodies() -> dict[str, bytes]:
-    return {url: (FIXTURES / rel).read_bytes() for url, rel in FIXTURE_URLS.items()}
+def fixture_bodies() -> dict[str, tuple[bytes, str]]:
+    return {
+        url: ((FIXTURES / rel).read_bytes(), CONTENT_TYPES[Path(rel).suffix])
+        for url, rel in FIXTURE_URLS.items()
+    }
 
 
 @pytest.fixture

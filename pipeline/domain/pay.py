@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from pipeline.domain import money
-from pipeline.domain.pay_structured import salaries_from_ashby, salaries_from_schema_org
+from pipeline.domain.pay_structured import read_structured_pay
 from pipeline.domain.pay_text import extract_salaries
 from pipeline.domain.salary import Salary
 
@@ -63,16 +63,8 @@ PAY_ROWS_TYPE = "STRUCT(" + ", ".join(f"{k} {v}" for k, v in PAY_ROW_FIELDS.item
 
 
 def structured_salaries(pay: Mapping[str, Any] | None) -> list[Salary]:
-    """Return the salaries of a structured pay object: Ashby ``compensation`` or schema.org."""
-    if not isinstance(pay, Mapping) or not pay:
-        return []
-    if "compensationTiers" in pay or "summaryComponents" in pay:
-        return salaries_from_ashby(pay)
-    if "baseSalary" in pay:
-        return salaries_from_schema_org(pay["baseSalary"])
-    if pay.get("@type") == "MonetaryAmount":
-        return salaries_from_schema_org(pay)
-    return []
+    """Return the salaries of a structured pay object (see ``pay_structured`` for the shapes)."""
+    return read_structured_pay(pay)[0]
 
 
 def _parse_json(pay_json: str | Mapping[str, Any] | None) -> Mapping[str, Any] | None:

@@ -149,8 +149,7 @@ def judge(source: str, run_id: str, returncode: int, stats: dict | None) -> Craw
         retries=int(stats.get("retry/count", 0)),
         gave_up=list(stats.get("jobtrends/gave_up") or []),
         errors=int(stats.get("log_count/ERROR", 0)),
-        rejects=int(stats.get(f"{source}/rejected", 0))
-        + int(stats.get(f"{source}/malformed_body", 0)),
+        rejects=int(stats.get(f"{source}/rejected", 0)),
     )
     finish = stats.get("finish_reason")
     reasons = []

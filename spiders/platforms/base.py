@@ -1,4 +1,4 @@
-"""What every JSON API spider shares: arguments, board lists, and bodies that fail to parse."""
+"""What every platform spider shares: its sources.toml table, board lists, bodies that fail."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import scrapy
 from scrapy.downloadermiddlewares.retry import get_retry_request
 
 from pipeline.config import load_sources
-from spiders.items import Reject
+from pipeline.domain.pay_structured import read_structured_pay
+from spiders.items import JobPosting, Reject
 
 
 def split_arg(value: Any) -> list[str]:
@@ -23,8 +24,8 @@ def split_arg(value: Any) -> list[str]:
     return [v.strip() for v in str(value).split(",") if v.strip()]
 
 
-class JsonApiSpider(scrapy.Spider):
-    """A spider of a JSON API; subclasses define ``name``, ``api_base`` and their parsing.
+class ConfiguredSpider:
+    """A spider configured by its table of sources.toml; mixed into a Scrapy spider class.
 
     Its configuration is resolved once, when Scrapy builds it: the table of ``sources.toml``
     named by ``-a source=NAME`` (default: the spider's name), with any other ``-a`` argument
@@ -54,6 +55,34 @@ class JsonApiSpider(scrapy.Spider):
         """Return a list setting: ``-a name=a,b`` or the TOML list of sources.toml."""
         return split_arg(self.config.get(name))
 
+    def reject(self, url: str, reason: str, source_id: str | None = None, payload: Any = None):
+        """Return a Reject for one record of an otherwise good response, and count it."""
+        self.crawler.stats.inc_value(f"{self.name}/rejected")
+        return Reject(
+            source=self.name, url=url, reason=reason, source_id=source_id, payload=payload
+        )
+
+    def pay_rejects(self, posting: JobPosting):
+        """Yield a Reject when a posting's structured pay is there but cannot be read.
+
+        The posting itself lands (its pay kept as given, so the text's pay can stand in);
+        the reject row says which pay figure was not used, and why.
+        """
+        if not posting.pay:
+            return
+        _, problem = read_structured_pay(posting.pay)
+        if problem:
+            yield self.reject(
+                posting.url,
+                f"{problem}; the posting is kept without it",
+                source_id=posting.source_id,
+                payload=posting.pay,
+            )
+
+
+class JsonApiSpider(ConfiguredSpider, scrapy.Spider):
+    """A spider of a JSON API; subclasses define ``name``, ``api_base`` and their parsing."""
+
     def load_json(self, response):
         """Return the decoded body, or a retry Request or a Reject when it does not parse.
 
@@ -69,21 +98,15 @@ class JsonApiSpider(scrapy.Spider):
             if retry is not None:
                 return retry
             self.logger.error("giving up %s: %s", response.url, reason)
-            return Reject(source=self.name, url=response.url, reason=reason)
-
-    def reject(self, url: str, reason: str, source_id: str | None = None, payload: Any = None):
-        """Return a Reject for one record of an otherwise good response, and count it."""
-        self.crawler.stats.inc_value(f"{self.name}/rejected")
-        return Reject(
-            source=self.name, url=url, reason=reason, source_id=source_id, payload=payload
-        )
+            return self.reject(response.url, reason)
 
 
 class JobBoardSpider(JsonApiSpider):
-    """A job board API that answers ``{"jobs": [...]}`` per board; subclasses build postings.
+    """A job board API that lists a board's jobs as JSON; subclasses build postings.
 
-    ``boards`` (sources.toml or ``-a boards=a,b``) are fetched one request each, at the URL
-    ``board_url`` gives.
+    ``boards`` (sources.toml or ``-a boards=a,b``) are fetched from the URL ``board_url``
+    gives. ``jobs_in`` finds the list of jobs in a response (``{"jobs": [...]}`` by default);
+    a paged API returns the next page's URL from ``next_page``.
     """
 
     async def start(self):
@@ -93,24 +116,42 @@ class JobBoardSpider(JsonApiSpider):
             )
 
     def board_url(self, board: str) -> str:
-        """Return the API URL of one board's jobs."""
+        """Return the API URL of one board's jobs (its first page)."""
         raise NotImplementedError
+
+    def jobs_in(self, data: Any) -> list | None:
+        """Return the list of job objects of a decoded response, or None when it has none."""
+        jobs = data.get("jobs") if isinstance(data, dict) else None
+        return jobs if isinstance(jobs, list) else None
+
+    def next_page(self, response, data: Any, jobs: list, board: str) -> str | None:
+        """Return the URL of the page after this one, or None (the default: one page)."""
+        return None
 
     def parse_board(self, response, board: str):
         data = self.load_json(response)
-        if not isinstance(data, dict):
+        if isinstance(data, scrapy.Request | Reject):
             yield data
             return
-        jobs = data.get("jobs")
-        if not isinstance(jobs, list):
+        jobs = self.jobs_in(data)
+        if jobs is None:
             yield self.reject(response.url, "no jobs list in the board response")
             return
-        self.crawler.stats.inc_value(f"{self.name}/boards")
+        self.crawler.stats.inc_value(f"{self.name}/pages")
         for job in jobs:
             if not isinstance(job, dict) or not job.get("id"):
                 yield self.reject(response.url, "job without id", payload=job)
                 continue
-            yield self.posting(job, board)
+            yield from self.postings(job, board)
+        following = self.next_page(response, data, jobs, board)
+        if following:
+            yield scrapy.Request(following, callback=self.parse_board, cb_kwargs={"board": board})
+
+    def postings(self, job: dict, board: str):
+        """Yield what one job object gives: its posting (and a reject for unreadable pay)."""
+        posting = self.posting(job, board)
+        yield posting
+        yield from self.pay_rejects(posting)
 
     def posting(self, job: dict, board: str):
         """Return the JobPosting of one job object of ``board``."""
