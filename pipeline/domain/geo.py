@@ -166,6 +166,10 @@ class Gazetteer:
                 key = _lower_same_length(place.name)
                 names.setdefault(key, []).append(place)
         self.size = sum(len(v) for v in names.values())
+        # The codes of the countries listed, for fields that give a bare ISO code.
+        self.country_codes = frozenset(
+            p.countries[0] for ps in names.values() for p in ps if p.kind == "country"
+        )
         self._automaton = ahocorasick.Automaton()
         for key, places in names.items():
             self._automaton.add_word(key, (len(key), tuple(places)))
@@ -358,6 +362,19 @@ def country_of(location: str | None) -> str | None:
     """
     found = countries_of(location)
     return found[0] if found else None
+
+
+def country_of_field(country: str | None) -> str | None:
+    """Return the country of a board's country field, or None when unknown.
+
+    Platforms that give an ISO 3166-1 alpha-2 code (Lever ``country``, SmartRecruiters
+    ``location.country``) mean a country by it: 'IN' is India and 'CA' Canada there, never
+    Indiana or California. Anything else is read like a location field.
+    """
+    code = (country or "").strip()
+    if len(code) == 2 and code.isalpha() and code.upper() in gazetteer().country_codes:
+        return code.upper()
+    return country_of(country)
 
 
 def country_of_post(text: str | None) -> str | None:

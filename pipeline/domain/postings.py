@@ -78,4 +78,4 @@ def posting_country(
     """Return the ISO country of a posting, or None when it does not say."""
     if source in FREE_TEXT_SOURCES:
         return geo.country_of_post(description)
-    return geo.country_of(country) or geo.country_of(location)
+    return geo.country_of_field(country) or geo.country_of(location)

@@ -32,7 +32,7 @@ PAY_ROLE = "ml_engineer"
 MIN_BOX = 5  # fewer salaries than this in a year and country: in the table, not drawn as a box
 MAX_PAY_COUNTRIES = 4
 HN = "hackernews"
-BOARDS = ("ashby", "greenhouse")
+BOARDS = ("ashby", "greenhouse", "lever", "recruitee", "smartrecruiters", "jobposting")
 MIN_SKILL_JOBS = 30  # a board's year with fewer jobs with a description is not charted
 
 

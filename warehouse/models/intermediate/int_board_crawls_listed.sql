@@ -1,7 +1,7 @@
 -- One row per job board, crawl and posting it listed: a board lists what is open when it is
 -- crawled, so two crawls in a row of the same board say what appeared, changed and
--- disappeared in between. `crawl_order` numbers a board's crawls (1 = its first). Hacker News
--- threads are archives, not listings: not here.
+-- disappeared in between. `crawl_order` numbers a board's crawls (1 = its first). Only the
+-- sources of var `listing_sources`: Hacker News threads are archives, not listings.
 with
 
 sightings as (
@@ -14,7 +14,7 @@ sightings as (
         run_id,
         cast(crawled_at as timestamptz) as crawled_at
     from {{ source('raw', 'sightings') }}
-    where source in ('ashby', 'greenhouse')
+    where source in ('{{ var("listing_sources") | join("', '") }}')
 
 ),
 

@@ -1,17 +1,12 @@
--- One row per version of a posting from every source, newest version first per posting.
+-- One row per version of a posting from every source (var `posting_sources`), newest version
+-- first per posting.
 with
-
-hackernews as (select * from {{ ref('stg_hackernews__postings') }}),
-
-ashby as (select * from {{ ref('stg_ashby__postings') }}),
-
-greenhouse as (select * from {{ ref('stg_greenhouse__postings') }}),
 
 unioned as (
 
-    {% for relation in ['hackernews', 'ashby', 'greenhouse'] %}
+    {% for source in var('posting_sources') %}
     select {{ posting_column_names(exclude=['extras', 'run_id']) }}
-    from {{ relation }}
+    from {{ ref('stg_' ~ source ~ '__postings') }}
     {% if not loop.last %}union all{% endif %}
     {% endfor %}
 
