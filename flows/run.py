@@ -70,9 +70,7 @@ def run_pipeline(
     logger = get_run_logger()
     settings = settings or get_settings()
     configured = settings.sources()
-    chosen = [
-        configured[name] for name in (sources or [s for s in configured if configured[s].enabled])
-    ]
+    chosen = [configured[name] for name in (sources or settings.default_sources()[0])]
     run_id = run_id or new_run_id()
     summary = RunSummary(run_id=run_id, mode="replay" if settings.replay else "live")
 

@@ -104,7 +104,12 @@ def chosen_sources(settings: Settings, names: list[str] | None) -> list[str]:
     unknown = [n for n in names or [] if n not in configured]
     if unknown:
         fail(f"unknown source(s) {', '.join(unknown)}; sources.toml has {', '.join(configured)}")
-    return names or [n for n, s in configured.items() if s.enabled]
+    if names:
+        return names
+    chosen, skipped = settings.default_sources()
+    if skipped and os.environ.get(RUN_CHILD) != "1":
+        console.print(f"replay: skipping live-only sources {', '.join(skipped)} (name one with -s)")
+    return chosen
 
 
 def wrap_figures(figures: list[str], width: int) -> list[str]:

@@ -36,6 +36,8 @@ class Source:
     schedule: str
     args: dict[str, Any] = field(default_factory=dict)
     enabled: bool = True
+    # Boards the replay corpus does not hold: crawled in live mode only, unless named.
+    live_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,16 @@ class Settings:
     def sources(self) -> dict[str, Source]:
         """Return the sources of this run's ``sources.toml``."""
         return load_sources(self.sources_file)
+
+    def default_sources(self) -> tuple[list[str], list[str]]:
+        """Return the sources a run crawls when none is named, and the live-only ones skipped.
+
+        Every enabled source, except, in replay mode, those marked ``live_only`` (the corpus
+        does not hold them; naming one with ``-s`` still crawls it).
+        """
+        enabled = [s for s in self.sources().values() if s.enabled]
+        skipped = [s.name for s in enabled if s.live_only and self.replay is not None]
+        return [s.name for s in enabled if s.name not in skipped], skipped
 
     def subprocess_env(self, **extra: str) -> dict[str, str]:
         """Return the environment of a process this run starts: these settings, importable code."""
@@ -156,8 +168,14 @@ def load_sources(path: Path = SOURCES_FILE) -> dict[str, Source]:
         spider = table.pop("spider", name)
         schedule = table.pop("schedule", "daily")
         enabled = bool(table.pop("enabled", True))
+        live_only = bool(table.pop("live_only", False))
         sources[name] = Source(
-            name=name, spider=spider, schedule=schedule, args=table, enabled=enabled
+            name=name,
+            spider=spider,
+            schedule=schedule,
+            args=table,
+            enabled=enabled,
+            live_only=live_only,
         )
     return sources
 
