@@ -21,6 +21,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.platform_server import FAULTS as PLATFORM_FAULTS
+from tests.platform_server import Platforms, platform_server
+
 REPO = Path(__file__).resolve().parents[2]
 HOST = "boards.jobtrends-test.invalid"
 BOARDS = [f"board{i}" for i in range(15)]
@@ -158,3 +161,74 @@ DOWNLOAD_DELAY = 0
     with duckdb.connect(str(tmp_path / "home" / "warehouse.duckdb"), read_only=True) as con:
         landed = con.execute("select count(distinct source_id) from raw.postings").fetchone()[0]
     assert landed == len(BOARDS) * JOBS_PER_BOARD
+
+
+def test_lever_and_jobposting_run_live_behind_the_proxy(tmp_path):
+    """`jobtrends run -s lever -s jobposting` through HTTPS_PROXY: every posting reaches
+    `postings`, and structured pay reaches the pay marts in USD as `employer_structured`."""
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        """
+[lever]
+live_only = true
+boards = ["leverexample", "euexample"]
+eu = ["euexample"]
+page_size = 2
+api_base = "http://lever.jobtrends-test.invalid/v0/postings"
+
+[jobposting]
+live_only = true
+sitemaps = ["http://careers.jobtrends-test.invalid/sitemap.xml"]
+urls = ["http://jobs.jobtrends-test.invalid/openings/ml-platform", "http://jobs.jobtrends-test.invalid/openings"]
+
+[lever.scrapy]
+RETRY_BACKOFF_BASE = 0.2
+AUTOTHROTTLE_ENABLED = false
+DOWNLOAD_DELAY = 0
+
+[jobposting.scrapy]
+RETRY_BACKOFF_BASE = 0.2
+AUTOTHROTTLE_ENABLED = false
+DOWNLOAD_DELAY = 0
+""",
+        encoding="utf-8",
+    )
+    Platforms.hits.clear()
+    with platform_server() as server:
+        env = {k: v for k, v in os.environ.items() if k.lower() != "no_proxy"}
+        env.pop("JOBTRENDS_REPLAY", None)
+        env |= {
+            "JOBTRENDS_HOME": str(tmp_path / "home"),
+            "JOBTRENDS_SOURCES": str(sources),
+            **{n: server for n in ("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy")},
+        }
+        run = subprocess.run(
+            [sys.executable, "-m", "pipeline.cli", "run", "-s", "lever", "-s", "jobposting"],
+            env=env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    for spider in ("lever", "jobposting"):
+        for path in PLATFORM_FAULTS[spider]:
+            assert Platforms.hits[path] >= 2, path  # faulted once, asked again
+    with duckdb.connect(str(tmp_path / "home" / "warehouse.duckdb"), read_only=True) as con:
+        counts = dict(con.execute("select source, count(*) from postings group by 1").fetchall())
+        pay = con.execute(
+            """
+            select source, pay_basis, country, role_family, n_salaries
+            from salary_yearly
+            where source in ('lever', 'jobposting') and role_family = 'ml_engineer'
+            order by source, country
+            """
+        ).fetchall()
+        usd = con.execute(
+            "select annual_min_usd, annual_max_usd from intermediate.int_pay_ranges_parsed "
+            "where posting_id = 'lever:leverexample/7d1c2b3a-0001-4e5f-9a8b-000000000001'"
+        ).fetchall()
+    assert counts == {"lever": 4, "jobposting": 5}
+    assert ("lever", "employer_structured", "US", "ml_engineer", 1) in pay
+    assert ("jobposting", "employer_structured", "US", "ml_engineer", 1) in pay
+    assert usd == [(180000.0, 230000.0)]
