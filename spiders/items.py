@@ -16,8 +16,11 @@ class JobPosting:
     """One job posting, as a source states it; derived fields come later, in the warehouse.
 
     ``source_id`` is unique within ``source`` (board-qualified for job boards). ``pay`` holds
-    the source's structured compensation as given (Ashby ``compensation``, schema.org
-    ``baseSalary``); odd source fields go in ``extras`` rather than new columns.
+    the source's structured compensation as given: Ashby ``compensation`` itself, the others
+    under their own field name (``{"salaryRange": ...}`` for Lever, ``{"pay_input_ranges":
+    ...}`` for Greenhouse, ``{"salary": ...}`` for Recruitee, ``{"baseSalary": ...}`` for
+    schema.org JobPosting); ``pipeline.domain.pay_structured`` reads them. Odd source fields
+    go in ``extras`` rather than new columns.
     """
 
     source: str
