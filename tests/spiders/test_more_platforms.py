@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from pipeline.domain.pay import structured_salaries
 from tests.conftest import landed, make_corpus, run_spider
 
@@ -80,6 +82,25 @@ def test_lever_body_that_is_not_json_and_a_range_without_currency(tmp_path):
     assert reasons[0].startswith("malformed JSON body")
     assert reasons[1] == "salaryRange has no currency; the posting is kept without it"
     assert result.rejects == 2
+
+
+@pytest.mark.parametrize(
+    ("spider", "url"),
+    [
+        ("recruitee", "https://bad.recruitee.com/api/offers/"),
+        (
+            "smartrecruiters",
+            "https://api.smartrecruiters.com/v1/companies/bad/postings?offset=0&limit=100",
+        ),
+        ("greenhouse", "https://boards-api.greenhouse.io/v1/boards/bad/jobs"),
+    ],
+)
+def test_a_body_that_is_not_json_is_fetched_again_then_rejected(tmp_path, spider, url):
+    corpus = make_corpus(tmp_path / "c", {url: b'{"offers": [{"id": 1, '})
+    result = run_spider(spider, tmp_path, corpus, boards="bad", settings={"RETRY_TIMES": "1"})
+    (reject,) = landed(tmp_path, spider, kind="rejects")
+    assert reject["reason"].startswith("malformed JSON body") and reject["url"] == url
+    assert result.retries == 1 and result.rejects == 1
 
 
 def test_greenhouse_pay_ranges_are_asked_for_per_job_on_boards_in_pay(tmp_path, fixture_corpus):
