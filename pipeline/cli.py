@@ -515,6 +515,63 @@ def report(home: HomeOpt = None) -> None:
 
 
 @app.command()
+def skills(
+    home: HomeOpt = None,
+    emerging: Annotated[
+        bool, typer.Option("--emerging", help="Terms rising that the taxonomy does not name.")
+    ] = False,
+    source: Annotated[str | None, typer.Option("--source", "-s", help="One source.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Default: the latest.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Proposals a source.")] = 20,
+) -> None:
+    """Print skill findings: with --emerging, the proposed new skills of the latest year."""
+    from pipeline.report import ReportError, open_marts, queries
+
+    if not emerging:
+        fail("say what to show: `jobtrends skills --emerging` (skill shares: `jobtrends sql`)")
+    try:
+        with open_marts(resolve_settings(home).warehouse_path) as con:
+            found = queries.emerging_proposals(con, source, year, limit)
+    except ReportError as exc:
+        fail(str(exc))
+    if not found:
+        fail(
+            "no proposals" + (f" for {source}" if source else "") + (f" in {year}" if year else ""),
+            1,
+        )
+    columns = [
+        "source",
+        "year",
+        "rank",
+        "term",
+        "% of jobs",
+        "95% interval",
+        "growth",
+        "companies",
+        "first seen",
+    ]
+    rows = [
+        (
+            r["source"],
+            r["year"],
+            r["proposal_rank"],
+            r["term"],
+            round(100 * r["share"], 2),
+            f"{100 * r['share_low']:.2f}-{100 * r['share_high']:.2f}",
+            "new" if not r["baseline_share"] else round(r["growth"], 1),
+            r["n_companies"],
+            r["first_seen_month"].strftime("%Y-%m") if r["first_seen_month"] else None,
+        )
+        for r in found
+    ]
+    show_table(columns, rows, len(rows))
+    console.print(
+        "a proposal is a lead: add it to warehouse/seeds/skills.csv to accept it (docs/SKILLS.md)",
+        style="dim",
+    )
+
+
+@app.command()
 def claims(
     home: HomeOpt = None,
     checks: Annotated[bool, typer.Option("--checks", help="Show every check of a claim.")] = False,

@@ -13,7 +13,7 @@ from pathlib import Path
 from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection
 
-from pipeline.domain import pay, postings, role_titles, roles, skills
+from pipeline.domain import emerging, pay, postings, role_titles, roles, skills
 from pipeline.domain.degree import degree_asked
 from pipeline.domain.geo import country_of
 from pipeline.domain.text import html_to_text
@@ -59,6 +59,11 @@ FUNCTIONS = {
     "jt_classifier_version": (classifier_version, [], "VARCHAR"),
     "jt_pay_rows": (pay.pay_rows_sql, pay.PAY_ROWS_PARAMS, pay.PAY_ROWS_TYPE),
     "jt_degree_asked": (degree_asked, ["VARCHAR"], "VARCHAR"),
+    "jt_candidate_terms": (
+        emerging.candidate_terms,
+        ["VARCHAR", "VARCHAR", "VARCHAR[]"],
+        "VARCHAR[]",
+    ),
 }
 
 

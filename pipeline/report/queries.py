@@ -229,3 +229,47 @@ def board_changes(con: duckdb.DuckDBPyConnection) -> list[Row]:
         order by events.source, events.board
         """,
     )
+
+
+def emerging_proposals(
+    con: duckdb.DuckDBPyConnection,
+    source: str | None = None,
+    year: int | None = None,
+    limit: int = 20,
+) -> list[Row]:
+    """The top proposals of ``emerging_skills`` of a year (default: each source's latest)."""
+    return rows(
+        con,
+        """
+        with latest as (
+            select source, max(period_start) as period_start from main.emerging_skills
+            where period_type = 'year' and is_proposed
+                and (cast(? as integer) is null or year(period_start) = ?)
+            group by source
+        )
+        select e.source, year(e.period_start) as year, e.proposal_rank, e.term, e.n_jobs_naming,
+            e.n_jobs, e.share, e.share_low, e.share_high, e.baseline_share, e.growth,
+            e.n_companies, e.first_seen_month, e.example_posting_ids
+        from main.emerging_skills as e
+        inner join latest using (source, period_start)
+        where e.period_type = 'year' and e.is_proposed and e.proposal_rank <= ?
+            and (cast(? as varchar) is null or e.source = ?)
+        order by e.source, e.proposal_rank
+        """,
+        [year, year, limit, source, source],
+    )
+
+
+def emerging_curves(con: duckdb.DuckDBPyConnection, source: str, terms: Sequence[str]) -> list[Row]:
+    """Yearly shares of ``terms`` in ``source`` (every year they were named in)."""
+    return rows(
+        con,
+        """
+        select term, year(period_start) as posted_year, share, share_low, share_high,
+            n_jobs_naming, n_jobs
+        from main.emerging_skills
+        where period_type = 'year' and source = ? and list_contains(?, term)
+        order by term, posted_year
+        """,
+        [source, list(terms)],
+    )

@@ -300,6 +300,90 @@ def skills_on_boards(
     )
 
 
+EMERGING_CURVES = 6  # proposals drawn as curves; the table lists them all
+
+
+def emerging_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
+    """What is rising that the taxonomy does not name: the latest year's top proposals."""
+    section = Section(
+        "emerging",
+        "What is rising that the taxonomy does not name",
+        paragraphs=[
+            "Words and names of posting texts that no skill of the taxonomy covers, proposed "
+            "as new skills when enough companies name them and their share of jobs is new or "
+            "at least twice that of the years before (emerging_skills; docs/SKILLS.md has the "
+            "rule and its backtest). A proposal is a lead for a reviewer, who adds it to the "
+            "taxonomy seed, not a finding.",
+        ],
+    )
+    found = queries.emerging_proposals(con)
+    if not found:
+        section.status = "empty"
+        section.paragraphs.append("No proposals in the mart yet.")
+        return section
+    rows = []
+    for r in found:
+        growth = "new" if r["baseline_share"] in (None, 0) else f"×{r['growth']:.1f}"
+        rows.append(
+            [
+                labels.short(r["source"]),
+                str(r["year"]),
+                r["term"],
+                share_cell(r["n_jobs_naming"], r["n_jobs"], r["share_low"], r["share_high"]),
+                growth,
+                f"{r['n_companies']:,}",
+                r["first_seen_month"].strftime("%Y-%m") if r["first_seen_month"] else "–",
+            ]
+        )
+    section.tables.append(
+        Table(
+            [
+                "source",
+                "year",
+                "term",
+                "% of jobs (95% interval)",
+                "growth",
+                "companies",
+                "first seen",
+            ],
+            rows,
+            caption="Top proposals of each source's latest year: share of jobs naming the "
+            "term, growth against the two years before (new: not named then), distinct "
+            "companies naming it, and the month the source first named it.",
+            numeric={3, 4, 5},
+        )
+    )
+    hn = [r["term"] for r in found if r["source"] == HN][:EMERGING_CURVES]
+    if hn:
+        curves = queries.emerging_curves(con, HN, hn)
+        series = {
+            t: [
+                charts.YearPoint(
+                    r["posted_year"],
+                    r["share"],
+                    r["share_low"],
+                    r["share_high"],
+                    r["n_jobs_naming"],
+                    r["n_jobs"],
+                )
+                for r in curves
+                if r["term"] == t
+            ]
+            for t in hn
+        }
+        years = sorted({p.year for pts in series.values() for p in pts})
+        section.figures.append(
+            Figure(
+                Markup(charts.share_lines(series, {t: t for t in hn}, "share of jobs")),
+                f"Share of Hacker News jobs naming each of the top {len(hn)} proposals, per "
+                "year, 95% intervals (years it was named by at least two jobs); source: "
+                f"{labels.credit(HN)}; period: years {years[0]}–{years[-1]} (grey: no data).",
+                id="fig-emerging",
+            )
+        )
+    return section
+
+
 def skill_table(
     skills: list[str],
     found: list[queries.Row],
@@ -640,6 +724,7 @@ def build_sections(con: duckdb.DuckDBPyConnection) -> list[Section]:
     labels = Labels(con)
     body = [
         skills_section(con, labels),
+        emerging_section(con, labels),
         roles_section(con, labels),
         pay_section(con, labels),
         datasets_section(con, labels),
