@@ -118,6 +118,8 @@ def _term_of_run(run: str) -> str:
     term = _RUNS.get(run)
     if term is None:
         token = run.strip(".-").rstrip("+") if not run.endswith("++") else run.lstrip(".-")
+        if token[:3].lower() == "ex-":  # "ex-Google": the name, not a new term
+            token = token[3:]
         keep = TOKEN.fullmatch(token) is not None and _keep_word(token, token.lower())
         term = token.lower() if keep else ""
         if len(_RUNS) >= _MAX_RUNS:
