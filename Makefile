@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 REPLAY ?=
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint format eval bench clean
+.PHONY: install run test lint format eval bench bench-emerging clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,13 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+# The emerging-skills backtest on a warehouse built from the replay corpus (built first when
+# missing), its tables written into docs/SKILLS.md. CORPUS_HOME keeps that warehouse apart.
+CORPUS_HOME ?= data/corpus-run
+bench-emerging: $(STAMP)
+	test -f $(CORPUS_HOME)/warehouse.duckdb || $(BIN)/jobtrends run --replay $(or $(REPLAY),../shared/corpus) --home $(CORPUS_HOME)
+	$(BIN)/python -m pipeline.eval.emerging --home $(CORPUS_HOME) --write
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache warehouse/target warehouse/logs

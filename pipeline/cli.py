@@ -539,22 +539,11 @@ def skills(
             "no proposals" + (f" for {source}" if source else "") + (f" in {year}" if year else ""),
             1,
         )
-    columns = [
-        "source",
-        "year",
-        "rank",
-        "term",
-        "% of jobs",
-        "95% interval",
-        "growth",
-        "companies",
-        "first seen",
-    ]
+    columns = ["source", "year", "term", "% of jobs", "95% CI", "growth", "companies", "since"]
     rows = [
         (
             r["source"],
             r["year"],
-            r["proposal_rank"],
             r["term"],
             round(100 * r["share"], 2),
             f"{100 * r['share_low']:.2f}-{100 * r['share_high']:.2f}",

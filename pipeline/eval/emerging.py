@@ -56,6 +56,9 @@ REMOVED = {
     "elasticsearch": (),
 }
 LABELS = REPO_ROOT / "tests" / "pipeline" / "labels" / "emerging_terms.csv"
+# Proposals drawn at random from those never looked at while the filters were written (Hacker
+# News monthly proposals ranked 1-5, Ashby's yearly ones), labelled the same way.
+HELDOUT = REPO_ROOT / "tests" / "pipeline" / "labels" / "emerging_terms_heldout.csv"
 DOC = REPO_ROOT / "docs" / "SKILLS.md"
 BEGIN, END = "<!-- emerging-backtest:begin -->", "<!-- emerging-backtest:end -->"
 
@@ -146,10 +149,10 @@ def read_labels(path: Path = LABELS) -> dict[str, bool]:
         return {r["term"]: r["is_skill"].strip().lower() == "yes" for r in csv.DictReader(fh)}
 
 
-def top_proposals(con: duckdb.DuckDBPyConnection) -> dict[int, list[str]]:
+def top_proposals(con: duckdb.DuckDBPyConnection, schema: str = "bt.main") -> dict[int, list[str]]:
     rows = con.execute(
-        """
-        select year(period_start), term from bt.main.emerging_skills
+        f"""
+        select year(period_start), term from {schema}.emerging_skills
         where source = ? and period_type = 'year' and is_proposed and proposal_rank <= ?
         order by 1, proposal_rank
         """,
@@ -165,7 +168,37 @@ def month(d: date | None) -> str:
     return d.strftime("%Y-%m") if d else "never"
 
 
-def tables(results: list[SkillResult], tops: dict[int, list[str]], labels: dict[str, bool]) -> str:
+def precision_table(tops: dict[int, list[str]], labels: dict[str, bool]) -> list[str]:
+    lines = [
+        f"| year | top-{TOP}: real skills / labelled | precision | unlabelled |",
+        "|---|---|---|---|",
+    ]
+    total_yes = total_labelled = 0
+    for year, terms in sorted(tops.items()):
+        judged = [labels[t] for t in terms if t in labels]
+        yes = sum(judged)
+        total_yes, total_labelled = total_yes + yes, total_labelled + len(judged)
+        precision = f"{yes / len(judged):.2f}" if judged else "n/a"
+        missing = [t for t in terms if t not in labels]
+        lines.append(
+            f"| {year} | {yes} / {len(judged)} of {len(terms)} | {precision} | "
+            f"{', '.join(missing) or '-'} |"
+        )
+    if total_labelled:
+        lines.append(
+            f"| all | {total_yes} / {total_labelled} | {total_yes / total_labelled:.2f} | |"
+        )
+    return lines
+
+
+def tables(
+    results: list[SkillResult],
+    tops: dict[int, list[str]],
+    labels: dict[str, bool],
+    production: dict[int, list[str]],
+    heldout: dict[str, bool],
+    still_proposed: set[str],
+) -> str:
     lines = [
         "| removed skill | first passed 0.5% of HN jobs | first proposed | as | lag (months) |",
         "|---|---|---|---|---|",
@@ -186,24 +219,26 @@ def tables(results: list[SkillResult], tops: dict[int, list[str]], labels: dict[
         + (f" ({in_time / len(passed):.0%})" if passed else "")
         + (f"; never passed 0.5% in the corpus: {', '.join(never)}." if never else "."),
         "",
-        f"| year | top-{TOP}: real skills / labelled | precision | unlabelled |",
-        "|---|---|---|---|",
+        f"Top-{TOP} proposals of each year with those skills removed (the backtest), judged "
+        "on the labelled terms:",
+        "",
+        *precision_table(tops, labels),
+        "",
+        f"Top-{TOP} proposals of each year with the whole taxonomy (what the mart proposes):",
+        "",
+        *precision_table(production, labels),
     ]
-    total_yes = total_labelled = 0
-    for year, terms in sorted(tops.items()):
-        judged = [labels[t] for t in terms if t in labels]
-        yes = sum(judged)
-        total_yes, total_labelled = total_yes + yes, total_labelled + len(judged)
-        precision = f"{yes / len(judged):.2f}" if judged else "n/a"
-        missing = [t for t in terms if t not in labels]
-        lines.append(
-            f"| {year} | {yes} / {len(judged)} of {len(terms)} | {precision} | "
-            f"{', '.join(missing) or '-'} |"
-        )
-    if total_labelled:
-        lines.append(
-            f"| all | {total_yes} / {total_labelled} | {total_yes / total_labelled:.2f} | |"
-        )
+    if heldout:
+        yes = sum(heldout.values())
+        kept = {t: v for t, v in heldout.items() if t in still_proposed}
+        lines += [
+            "",
+            f"Held out (proposals never looked at while the filters were written: Hacker News "
+            f"monthly proposals ranked 1-5 and Ashby's yearly ones, drawn at random): **{yes} of "
+            f"{len(heldout)} real skills ({yes / len(heldout):.2f})**; of the {len(kept)} still "
+            f"proposed by the final rule, {sum(kept.values())} "
+            f"({sum(kept.values()) / max(len(kept), 1):.2f}).",
+        ]
     return "\n".join(lines)
 
 
@@ -232,7 +267,14 @@ def main(argv: list[str] | None = None) -> int:
             con.execute(f"attach '{copy}' as bt (read_only)")
             results = skill_results(con)
             tops = top_proposals(con)
-    text = tables(results, tops, read_labels())
+            production = top_proposals(con, "main")
+            still = {
+                t
+                for (t,) in con.execute(
+                    "select distinct term from main.emerging_skills where is_proposed"
+                ).fetchall()
+            }
+    text = tables(results, tops, read_labels(), production, read_labels(HELDOUT), still)
     print(text)
     if args.terms:
         with args.terms.open("w", encoding="utf-8", newline="") as fh:

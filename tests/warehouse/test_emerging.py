@@ -3,6 +3,10 @@ company's name is not, and a skill the taxonomy already has is covered, not prop
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import duckdb
 import pytest
 
@@ -130,3 +134,15 @@ def test_a_removed_skill_vouches_for_no_list():
     text = "Experience with TensorFlow, Beacon and Keras."
     assert "beacon" in candidate_terms(text, None)
     assert "beacon" not in candidate_terms(text, None, ["tensorflow", "keras"])
+
+
+def test_the_cli_prints_the_proposals(home):
+    out = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "skills", "--emerging", "--home", str(home)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "120"},
+    )
+    assert out.returncode == 0, out.stderr
+    assert "zorblax" in out.stdout and "quuxly" not in out.stdout
+    assert "hackernews" in out.stdout and "2016" in out.stdout

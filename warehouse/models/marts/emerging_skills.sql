@@ -4,7 +4,8 @@
 -- naming it, when the source first named it, whether the taxonomy already covers it, and
 -- whether it is proposed as a new skill. A term is proposed when it is not a skill of the
 -- taxonomy (var `emerging_removed_skills` takes skills out, for the backtest) and not a known
--- employer's name, enough distinct companies name it, its share is above a floor, and it is
+-- employer's name, its baseline holds enough jobs to tell, enough distinct companies name it,
+-- its share is above a floor, and it is
 -- new or rising: the interval's low end above the baseline share and the share at least
 -- twice the baseline. docs/SKILLS.md has the rule, the thresholds and the backtest.
 {%- set removed = var('emerging_removed_skills', []) %}
@@ -117,6 +118,7 @@ judged as (
         covered_skill_id is null
             and not is_employer_name
             and baseline_periods >= case period_type when 'month' then 6 else 1 end
+            and baseline_n_jobs >= case period_type when 'month' then 1000 else 2000 end
             and n_companies >= case period_type when 'month' then 3 else 8 end
             and share >= 0.003
             and share_low > coalesce(baseline_share, 0)
