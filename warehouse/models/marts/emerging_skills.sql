@@ -118,7 +118,7 @@ judged as (
         covered_skill_id is null
             and not is_employer_name
             and baseline_periods >= case period_type when 'month' then 6 else 1 end
-            and baseline_n_jobs >= case period_type when 'month' then 1000 else 2000 end
+            and baseline_n_jobs >= case period_type when 'month' then 500 else 1000 end
             and n_companies >= case period_type when 'month' then 3 else 8 end
             and share >= 0.003
             and share_low > coalesce(baseline_share, 0)
