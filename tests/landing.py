@@ -21,6 +21,14 @@ from pipeline.ingest.load import load_landing
 EVIL_TITLE = "<script>alert('x')</script> Machine Learning Engineer & <b>Co</b>"
 
 
+def warehouse_rows(home: Path, sql: str) -> list[tuple]:
+    """Return the rows of a query on the published warehouse of ``home``, read-only."""
+    import duckdb
+
+    with duckdb.connect(str(Settings(home=home).warehouse_path), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
 def write_landing(home: Path, source: str, run_id: str, rows: list[dict], kind: str = "") -> Path:
     """Write one landing file of postings (or of rejects, ``kind="rejects"``)."""
     path = landing_path(home / "landing", source, run_id, kind or "postings")

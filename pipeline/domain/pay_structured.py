@@ -197,15 +197,17 @@ def _lever(salary_range: Any) -> tuple[list[Salary], str | None]:
     interval = str(salary_range.get("interval") or "").strip().lower()
     if interval == "one-time":
         return [], "salaryRange is a one-time amount, not a rate of pay"
-    period = _LEVER_INTERVALS.get(interval)
-    low, high, currency = (
-        salary_range.get("min"),
-        salary_range.get("max"),
-        salary_range.get("currency"),
-    )
+    return _min_max(salary_range, _LEVER_INTERVALS.get(interval), "salaryRange")
+
+
+def _min_max(
+    obj: Mapping[str, Any], period: str | None, what: str
+) -> tuple[list[Salary], str | None]:
+    """Read an object of ``min``, ``max`` and ``currency`` (Lever, Recruitee) in ``period``."""
+    low, high, currency = obj.get("min"), obj.get("max"), obj.get("currency")
     sal = _structured(low, high, currency, period, "", None)
     if sal is None:
-        return [], _problem(low, high, currency, period, "salaryRange")
+        return [], _problem(low, high, currency, period, what)
     return [sal], None
 
 
@@ -263,11 +265,7 @@ def _recruitee(salary: Any) -> tuple[list[Salary], str | None]:
     if all(salary.get(k) in (None, "") for k in ("min", "max")):
         return [], None  # the employer left the salary empty: nothing stated
     period = _RECRUITEE_PERIODS.get(str(salary.get("period") or "").strip().lower())
-    low, high, currency = salary.get("min"), salary.get("max"), salary.get("currency")
-    sal = _structured(low, high, currency, period, "", None)
-    if sal is None:
-        return [], _problem(low, high, currency, period, "salary")
-    return [sal], None
+    return _min_max(salary, period, "salary")
 
 
 def salaries_from_recruitee(salary: Mapping[str, Any] | None) -> list[Salary]:

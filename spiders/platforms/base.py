@@ -106,7 +106,9 @@ class JobBoardSpider(JsonApiSpider):
 
     ``boards`` (sources.toml or ``-a boards=a,b``) are fetched from the URL ``board_url``
     gives. ``jobs_in`` finds the list of jobs in a response (``{"jobs": [...]}`` by default);
-    a paged API returns the next page's URL from ``next_page``.
+    a paged API returns the next page's URL from ``next_page``; a board whose jobs must each be
+    fetched on their own (for pay ranges, a job ad) returns that URL from ``detail_url``, and a
+    job whose own request fails still lands, as listed.
     """
 
     async def start(self):
@@ -148,10 +150,46 @@ class JobBoardSpider(JsonApiSpider):
             yield scrapy.Request(following, callback=self.parse_board, cb_kwargs={"board": board})
 
     def postings(self, job: dict, board: str):
-        """Yield what one job object gives: its posting (and a reject for unreadable pay)."""
+        """Yield what one job object gives: its posting (and a reject for unreadable pay), or,
+        on a board whose jobs are fetched one by one (``detail_url``), the request for it."""
+        url = self.detail_url(job, board)
+        if url is None:
+            yield from self.listed_postings(job, board)
+            return
+        yield scrapy.Request(
+            url,
+            callback=self.parse_detail,
+            errback=self.detail_failed,
+            cb_kwargs={"board": board, "listed": job},
+        )
+
+    def listed_postings(self, job: dict, board: str):
         posting = self.posting(job, board)
         yield posting
         yield from self.pay_rejects(posting)
+
+    def detail_url(self, job: dict, board: str) -> str | None:
+        """Return the URL of a job's own response when the board needs it (default: never)."""
+        return None
+
+    def parse_detail(self, response, board: str, listed: dict):
+        """Build a posting from a job's own response, over what the list said of it."""
+        data = self.load_json(response)
+        if isinstance(data, scrapy.Request):
+            yield data
+            return
+        if not isinstance(data, dict) or not data.get("id"):
+            yield self.reject(response.url, "job response without id; kept as listed")
+            data = {}
+        else:
+            self.crawler.stats.inc_value(f"{self.name}/job_details")
+        yield from self.listed_postings({**listed, **data}, board)
+
+    def detail_failed(self, failure):
+        """A job whose own request was given up lands as listed, and the log says so."""
+        request = failure.request
+        self.logger.warning("no details for %s (%s); kept as listed", request.url, failure.value)
+        yield from self.listed_postings(request.cb_kwargs["listed"], request.cb_kwargs["board"])
 
     def posting(self, job: dict, board: str):
         """Return the JobPosting of one job object of ``board``."""

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import html
 
-import scrapy
-
 from spiders.items import JobPosting
 from spiders.platforms.base import JobBoardSpider
 
@@ -28,39 +26,10 @@ class GreenhouseSpider(JobBoardSpider):
         with_content = board in self.arg_list("content")
         return f"{self.api_base}/{board}/jobs" + ("?content=true" if with_content else "")
 
-    def job_url(self, board: str, job_id) -> str:
-        return f"{self.api_base}/{board}/jobs/{job_id}?pay_transparency=true"
-
-    def postings(self, job: dict, board: str):
+    def detail_url(self, job: dict, board: str) -> str | None:
         if board not in self.arg_list("pay"):
-            yield from super().postings(job, board)
-            return
-        yield scrapy.Request(
-            self.job_url(board, job["id"]),
-            callback=self.parse_job,
-            errback=self.job_failed,
-            cb_kwargs={"board": board, "listed": job},
-        )
-
-    def parse_job(self, response, board: str, listed: dict):
-        """Build a posting from a job's own response, with its pay ranges."""
-        data = self.load_json(response)
-        if isinstance(data, scrapy.Request):
-            yield data
-            return
-        if not isinstance(data, dict) or not data.get("id"):
-            yield self.reject(response.url, "job response without id; kept as listed")
-            yield from super().postings(listed, board)
-            return
-        self.crawler.stats.inc_value(f"{self.name}/jobs_with_pay_request")
-        yield from super().postings({**listed, **data}, board)
-
-    def job_failed(self, failure):
-        """A job whose own request was given up lands as listed, without its pay ranges."""
-        request = failure.request
-        board, listed = request.cb_kwargs["board"], request.cb_kwargs["listed"]
-        self.logger.warning("no pay ranges for %s (%s); kept as listed", request.url, failure.value)
-        yield from super().postings(listed, board)
+            return None
+        return f"{self.api_base}/{board}/jobs/{job['id']}?pay_transparency=true"
 
     def posting(self, job: dict, board: str) -> JobPosting:
         """Build the posting of one Greenhouse job object."""

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-import scrapy
-
 from spiders.items import JobPosting
 from spiders.platforms.base import JobBoardSpider
 
@@ -55,32 +53,10 @@ class SmartrecruitersSpider(JobBoardSpider):
             return None
         return self.page_url(board, offset)
 
-    def postings(self, job: dict, board: str):
+    def detail_url(self, job: dict, board: str) -> str | None:
         if board not in self.arg_list("content"):
-            yield from super().postings(job, board)
-            return
-        yield scrapy.Request(
-            f"{self.api_base}/{board}/postings/{job['id']}",
-            callback=self.parse_posting,
-            errback=self.posting_failed,
-            cb_kwargs={"board": board, "listed": job},
-        )
-
-    def parse_posting(self, response, board: str, listed: dict):
-        data = self.load_json(response)
-        if isinstance(data, scrapy.Request):
-            yield data
-            return
-        if not isinstance(data, dict):
-            yield self.reject(response.url, "posting response is not an object; kept as listed")
-            data = {}
-        yield from super().postings({**listed, **data}, board)
-
-    def posting_failed(self, failure):
-        """A posting whose own request was given up lands as listed, without its job ad."""
-        request = failure.request
-        self.logger.warning("no job ad for %s (%s); kept as listed", request.url, failure.value)
-        yield from super().postings(request.cb_kwargs["listed"], request.cb_kwargs["board"])
+            return None
+        return f"{self.api_base}/{board}/postings/{job['id']}"
 
     def posting(self, job: dict, board: str) -> JobPosting:
         """Build the posting of one SmartRecruiters posting (listed, or with its job ad)."""

@@ -121,10 +121,33 @@ def proxy():
     server.shutdown()
 
 
+def run_live(tmp_path: Path, sources_toml: str, proxy: str, *sources: str):
+    """Run `jobtrends run -s ...` in live mode with every proxy variable set to ``proxy`` and
+    NO_PROXY unset; its home is ``tmp_path / "home"``."""
+    sources_file = tmp_path / "sources.toml"
+    sources_file.write_text(sources_toml, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k.lower() != "no_proxy"}
+    env.pop("JOBTRENDS_REPLAY", None)
+    env |= {
+        "JOBTRENDS_HOME": str(tmp_path / "home"),
+        "JOBTRENDS_SOURCES": str(sources_file),
+        **{name: proxy for name in ("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy")},
+    }
+    selected = [arg for name in sources for arg in ("-s", name)]
+    run = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "run", *selected],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    return run
+
+
 def test_a_run_behind_a_faulty_proxy_lands_every_posting(tmp_path, proxy):
-    sources = tmp_path / "sources.toml"
-    sources.write_text(
-        f"""
+    sources = f"""
 [greenhouse]
 schedule = "daily"
 boards = {json.dumps(BOARDS)}
@@ -135,25 +158,8 @@ DOWNLOAD_TIMEOUT = 2
 RETRY_BACKOFF_BASE = 0.5
 AUTOTHROTTLE_ENABLED = false
 DOWNLOAD_DELAY = 0
-""",
-        encoding="utf-8",
-    )
-    env = {k: v for k, v in os.environ.items() if k.lower() != "no_proxy"}
-    env.pop("JOBTRENDS_REPLAY", None)
-    env |= {
-        "JOBTRENDS_HOME": str(tmp_path / "home"),
-        "JOBTRENDS_SOURCES": str(sources),
-        **{name: proxy for name in ("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy")},
-    }
-    run = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "run", "-s", "greenhouse"],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+"""
+    run_live(tmp_path, sources, proxy, "greenhouse")
     assert not Proxy.others, f"loopback calls went through the proxy: {Proxy.others[:3]}"
     # Every faulty URL was asked again, and every posting of every board landed.
     for board in FAULTS:
@@ -166,9 +172,7 @@ DOWNLOAD_DELAY = 0
 def test_lever_and_jobposting_run_live_behind_the_proxy(tmp_path):
     """`jobtrends run -s lever -s jobposting` through HTTPS_PROXY: every posting reaches
     `postings`, and structured pay reaches the pay marts in USD as `employer_structured`."""
-    sources = tmp_path / "sources.toml"
-    sources.write_text(
-        """
+    sources = """
 [lever]
 live_only = true
 boards = ["leverexample", "euexample"]
@@ -190,27 +194,10 @@ DOWNLOAD_DELAY = 0
 RETRY_BACKOFF_BASE = 0.2
 AUTOTHROTTLE_ENABLED = false
 DOWNLOAD_DELAY = 0
-""",
-        encoding="utf-8",
-    )
+"""
     Platforms.hits.clear()
     with platform_server() as server:
-        env = {k: v for k, v in os.environ.items() if k.lower() != "no_proxy"}
-        env.pop("JOBTRENDS_REPLAY", None)
-        env |= {
-            "JOBTRENDS_HOME": str(tmp_path / "home"),
-            "JOBTRENDS_SOURCES": str(sources),
-            **{n: server for n in ("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy")},
-        }
-        run = subprocess.run(
-            [sys.executable, "-m", "pipeline.cli", "run", "-s", "lever", "-s", "jobposting"],
-            env=env,
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+        run_live(tmp_path, sources, server, "lever", "jobposting")
     for spider in ("lever", "jobposting"):
         for path in PLATFORM_FAULTS[spider]:
             assert Platforms.hits[path] >= 2, path  # faulted once, asked again

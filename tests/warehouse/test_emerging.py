@@ -7,14 +7,13 @@ import os
 import subprocess
 import sys
 
-import duckdb
 import pytest
 
 from pipeline.config import Settings
 from pipeline.domain.emerging import candidate_terms
 from pipeline.ingest.build import build
 from pipeline.ingest.load import load_landing
-from tests.landing import hn_post, write_landing
+from tests.landing import hn_post, warehouse_rows, write_landing
 
 MONTHS = [f"{y}-{m:02d}" for y in (2015, 2016) for m in range(1, 13)]
 RISING_FROM = "2016-01"
@@ -55,9 +54,7 @@ def home(tmp_path_factory):
     return home
 
 
-def query(home, sql: str) -> list[tuple]:
-    with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as con:
-        return con.execute(sql).fetchall()
+query = warehouse_rows
 
 
 def test_a_planted_rising_term_is_proposed_and_a_rising_company_is_not(home):

@@ -3,14 +3,13 @@ annualised, in USD, provenance `employer_structured`, and INR pay in the India s
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 
 from pipeline.config import Settings
 from pipeline.ingest.build import build
 from pipeline.ingest.load import load_landing
 from tests.conftest import fixture_bodies, make_corpus, run_spider
-from tests.landing import write_landing
+from tests.landing import warehouse_rows, write_landing
 
 CRAWLS = {
     "lever": {"boards": "leverexample,euexample", "eu": "euexample", "page_size": "2"},
@@ -86,9 +85,7 @@ def home(tmp_path_factory):
     return home
 
 
-def query(home, sql: str) -> list[tuple]:
-    with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as con:
-        return con.execute(sql).fetchall()
+query = warehouse_rows
 
 
 def test_every_platform_reaches_postings(home):

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-import duckdb
 import pytest
 
 from pipeline.config import Settings
 from pipeline.ingest.build import build
 from pipeline.ingest.load import load_landing
-from tests.landing import posting, write_landing
+from tests.landing import posting, warehouse_rows, write_landing
 
 ASHBY_PAY = {
     "compensationTierSummary": "$150K – $190K • Offers Equity",
@@ -106,9 +105,7 @@ def home(tmp_path_factory):
     return home
 
 
-def query(home, sql: str) -> list[tuple]:
-    with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as con:
-        return con.execute(sql).fetchall()
+query = warehouse_rows
 
 
 def test_each_stated_range_is_one_row_structured_before_text(home):
