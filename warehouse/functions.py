@@ -41,6 +41,22 @@ def classifier_version() -> str:
     return digest.hexdigest()[:12]
 
 
+@cache
+def _terms_version(removed: tuple[str, ...]) -> str:
+    digest = hashlib.sha256(skills.TAXONOMY_VERSION.encode())
+    digest.update(Path(emerging.__file__).read_bytes())
+    digest.update(",".join(removed).encode())
+    return digest.hexdigest()[:12]
+
+
+def terms_version(removed: list[str] | None) -> str:
+    """Return a hash of what decides candidate terms: the code, the taxonomy, removed skills.
+
+    int_posting_terms reads a posting again only when its version or this changes.
+    """
+    return _terms_version(tuple(sorted(removed or ())))
+
+
 ROLES_TYPE = (
     "STRUCT(role_families VARCHAR[], "
     "mentions STRUCT(role_family VARCHAR, phrase VARCHAR, kind VARCHAR)[])"
@@ -59,6 +75,7 @@ FUNCTIONS = {
     "jt_classifier_version": (classifier_version, [], "VARCHAR"),
     "jt_pay_rows": (pay.pay_rows_sql, pay.PAY_ROWS_PARAMS, pay.PAY_ROWS_TYPE),
     "jt_degree_asked": (degree_asked, ["VARCHAR"], "VARCHAR"),
+    "jt_terms_version": (terms_version, ["VARCHAR[]"], "VARCHAR"),
     "jt_candidate_terms": (
         emerging.candidate_terms,
         ["VARCHAR", "VARCHAR", "VARCHAR[]"],

@@ -21,6 +21,7 @@ named_{{ period }} as (
     select postings_{{ period }}.*, terms.term
     from postings_{{ period }}
     inner join {{ ref('int_posting_terms') }} as terms using (posting_id)
+    where terms.term is not null
 
 ),
 
