@@ -10,6 +10,7 @@
     'int_claim_mle_vs_ds_checked', 'int_claim_salary_india_checked', 'int_claim_salary_india_companies_checked',
     'int_claim_skills_languages_checked', 'int_claim_skills_big_data_checked', 'int_claim_skills_frameworks_checked',
     'int_claim_skills_math_checked', 'int_claim_degree_checked', 'int_claim_ai_share_checked',
+    'int_claim_market_forecast_checked', 'int_claim_opening_quote_checked',
 ] %}
 with
 
