@@ -13,7 +13,7 @@ the warehouse's job (``emerging_skills``), where known employers are left out to
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -109,23 +109,14 @@ def _is_place(word: str) -> bool:
     return bool(geo.countries_of(word))
 
 
-_RUNS: dict[str, str] = {}  # run of a text -> its term, or "" when it is none
-_MAX_RUNS = 1_000_000
-
-
+@lru_cache(maxsize=1 << 20)
 def _term_of_run(run: str) -> str:
     """Return the term of a run of a text ("PyTorch," -> "pytorch"), "" when it is none."""
-    term = _RUNS.get(run)
-    if term is None:
-        token = run.strip(".-").rstrip("+") if not run.endswith("++") else run.lstrip(".-")
-        if token[:3].lower() == "ex-":  # "ex-Google": the name, not a new term
-            token = token[3:]
-        keep = TOKEN.fullmatch(token) is not None and _keep_word(token, token.lower())
-        term = token.lower() if keep else ""
-        if len(_RUNS) >= _MAX_RUNS:
-            _RUNS.clear()
-        _RUNS[run] = term
-    return term
+    token = run.strip(".-").rstrip("+") if not run.endswith("++") else run.lstrip(".-")
+    if token[:3].lower() == "ex-":  # "ex-Google": the name, not a new term
+        token = token[3:]
+    keep = TOKEN.fullmatch(token) is not None and _keep_word(token, token.lower())
+    return token.lower() if keep else ""
 
 
 @cache
@@ -222,9 +213,7 @@ def candidate_terms(
     known = context_words(frozenset(removed or ()))
     seen: dict[str, None] = {}
     for segment in SEGMENT.split(text):
-        runs = [
-            r for r in RUN.findall(segment) if not r.strip(".+#-").isdigit() and r.strip(".+#-")
-        ]
+        runs = [r for r in RUN.findall(segment) if any(ch.isalpha() for ch in r)]
         if not runs:
             continue
         in_list = LIST_MARK.search(segment) is not None and any(r.lower() in known for r in runs)

@@ -26,6 +26,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.config import get_settings
+from pipeline.domain.skills import load_taxonomy
 from pipeline.ingest.build import dbt_command, dbt_env, dbt_error, run_dbt
 from pipeline.paths import REPO_ROOT
 
@@ -99,20 +100,13 @@ def build_backtest(warehouse: Path, workdir: Path) -> Path:
     return copy
 
 
-def skill_names(con: duckdb.DuckDBPyConnection, skill_id: str) -> set[str]:
+def skill_names(skill_id: str) -> set[str]:
     """Return the names a proposal may have to count as finding ``skill_id``."""
-    row = con.execute(
-        "select skill_id, display_name, aliases from lookups.skills where skill_id = ?",
-        [skill_id],
-    ).fetchone()
-    if row is None:
+    skill = load_taxonomy().get(skill_id)
+    if skill is None:
         raise SystemExit(f"{skill_id} is not in the taxonomy")
-    names = {
-        row[0].lower(),
-        row[1].lower(),
-        *(a.strip().lower() for a in (row[2] or "").split("|")),
-    }
-    return {n for n in names if n} - set(REMOVED[skill_id])
+    names = {skill.skill_id, skill.display_name, *skill.aliases}
+    return {n.strip().lower() for n in names if n.strip()} - set(REMOVED[skill_id])
 
 
 def skill_results(con: duckdb.DuckDBPyConnection) -> list[SkillResult]:
@@ -125,7 +119,7 @@ def skill_results(con: duckdb.DuckDBPyConnection) -> list[SkillResult]:
             """,
             [SOURCE, skill_id, PASS_SHARE],
         ).fetchone()[0]
-        names = sorted(skill_names(con, skill_id))
+        names = sorted(skill_names(skill_id))
         proposed = con.execute(
             """
             select period_start, term from bt.main.emerging_skills

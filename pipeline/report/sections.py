@@ -357,19 +357,7 @@ def emerging_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
     if hn:
         curves = queries.emerging_curves(con, HN, hn)
         series = {
-            t: [
-                charts.YearPoint(
-                    r["posted_year"],
-                    r["share"],
-                    r["share_low"],
-                    r["share_high"],
-                    r["n_jobs_naming"],
-                    r["n_jobs"],
-                )
-                for r in curves
-                if r["term"] == t
-            ]
-            for t in hn
+            t: year_points([r for r in curves if r["term"] == t], "n_jobs_naming") for t in hn
         }
         years = sorted({p.year for pts in series.values() for p in pts})
         section.figures.append(

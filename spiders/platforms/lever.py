@@ -8,7 +8,7 @@ are asked with ``skip``/``limit`` until a page comes back short.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from pipeline.domain.text import html_to_text
 from spiders.items import JobPosting
@@ -52,7 +52,7 @@ class LeverSpider(JobBoardSpider):
     def next_page(self, response, data, jobs, board):
         if len(jobs) < self.page_size:
             return None
-        skip = int(response.url.split("skip=", 1)[1].split("&", 1)[0])
+        skip = int(parse_qs(urlsplit(response.url).query).get("skip", ["0"])[0])
         return self.site_url(board, skip + len(jobs))
 
     def posting(self, job: dict, board: str) -> JobPosting:

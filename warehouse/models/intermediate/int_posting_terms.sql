@@ -18,6 +18,8 @@
 {%- endset %}
 with
 
+version as (select jt_terms_version({{ removed_list }}) as terms_version),
+
 latest as (
 
     select posting_id, content_hash, title, description_text, company
@@ -30,7 +32,7 @@ latest as (
             select 1 from {{ this }} as done
             where done.posting_id = located.posting_id
               and done.content_hash = located.content_hash
-              and done.terms_version = jt_terms_version({{ removed_list }})
+              and done.terms_version = (select terms_version from version)
         )
     {% endif %}
 
@@ -54,8 +56,9 @@ final as (
         posting_id,
         content_hash,
         unnest(case when len(terms) = 0 then [null::varchar] else terms end) as term,
-        jt_terms_version({{ removed_list }}) as terms_version
+        version.terms_version
     from terms
+    cross join version
 
 )
 
