@@ -13,7 +13,7 @@ from pathlib import Path
 from dbt.adapters.duckdb.plugins import BasePlugin
 from duckdb import DuckDBPyConnection
 
-from pipeline.domain import emerging, pay, postings, role_titles, roles, skills
+from pipeline.domain import duties, emerging, pay, postings, role_titles, roles, skills
 from pipeline.domain.degree import degree_asked
 from pipeline.domain.geo import country_of
 from pipeline.domain.text import html_to_text
@@ -30,12 +30,13 @@ def taxonomy_version() -> str:
 
 @cache
 def classifier_version() -> str:
-    """Return a hash of what decides skills and roles: the taxonomy, its rules and the code.
+    """Return a hash of what decides skills, roles and duties: the data files and the code.
 
     A posting is classified again when this changes, so a better taxonomy needs a rebuild,
     and only a rebuild; otherwise incremental builds classify only new posting versions.
     """
     digest = hashlib.sha256(skills.TAXONOMY_VERSION.encode())
+    digest.update(duties.DUTIES_VERSION.encode())
     for module in (skills, roles, role_titles, postings):
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:12]
@@ -70,6 +71,7 @@ FUNCTIONS = {
     "jt_has_description": (postings.has_description, ["VARCHAR"], "BOOLEAN"),
     "jt_posting_skills": (postings.posting_skills, ["VARCHAR"] * 3, "VARCHAR[]"),
     "jt_posting_roles": (postings.posting_roles, ["VARCHAR"] * 3, ROLES_TYPE),
+    "jt_posting_duties": (postings.posting_duties, ["VARCHAR"] * 2, "VARCHAR[]"),
     "jt_role_family_of_title": (role_family_of_title, ["VARCHAR"], "VARCHAR"),
     "jt_taxonomy_version": (taxonomy_version, [], "VARCHAR"),
     "jt_classifier_version": (classifier_version, [], "VARCHAR"),

@@ -4,14 +4,15 @@ A Hacker News post is free text: its roles are every role the text advertises, i
 where its header and first lines say it is. A job board's posting has a title: its role is that
 title's one family; its country is its country field's, else its location field's. Skills are
 read from the title and the description together, and only when there is a description (a bare
-title names too few skills, and would dilute every share with postings that could not name any).
+title names too few skills, and would dilute every share with postings that could not name any);
+so are the responsibilities and application domains (``duties``).
 """
 
 from __future__ import annotations
 
 import re
 
-from pipeline.domain import geo, roles, skills
+from pipeline.domain import duties, geo, roles, skills
 
 FREE_TEXT_SOURCES = frozenset({"hackernews"})
 
@@ -42,6 +43,18 @@ def posting_skills(
     ):
         found = (found - {"pytorch"}) | {"torch7"}
     return sorted(found)
+
+
+def posting_duties(title: str | None, description: str | None) -> list[str]:
+    """Return the responsibility and application ids a posting names, sorted.
+
+    Read, as skills are, from the title and the description together, and only when there is
+    a description: a bare title says too little of what a job does.
+    """
+    if not has_description(description):
+        return []
+    text = "\n".join(t for t in (title, description) if t)
+    return sorted(duties.extract_duties(text))
 
 
 def posting_role_mentions(

@@ -49,7 +49,11 @@ CATEGORIES = (
     "database",
     "concept",
     "math",
+    "soft",
 )
+# The discipline a skill belongs to, where it belongs to one: the article's "marriage" of
+# software engineering and data science is read as a job naming a skill of each.
+DISCIPLINES = ("software", "data-science")
 
 
 # "++" is swapped for two bytes of this value before the table maps them back to "++": a plus
@@ -108,6 +112,7 @@ class Skill:
     category: str
     aliases: tuple[str, ...]
     external_ref: str
+    discipline: str = ""
 
 
 @dataclass(frozen=True)
@@ -188,12 +193,16 @@ def _read_taxonomy(path: Path) -> dict[str, Skill]:
             if row["category"] not in CATEGORIES:
                 raise ValueError(f"{path}: unknown category {row['category']!r} of {skill_id}")
             aliases = tuple(a.strip() for a in (row["aliases"] or "").split("|") if a.strip())
+            discipline = (row.get("discipline") or "").strip()
+            if discipline and discipline not in DISCIPLINES:
+                raise ValueError(f"{path}: unknown discipline {discipline!r} of {skill_id}")
             skills[skill_id] = Skill(
                 skill_id=skill_id,
                 display_name=row["display_name"].strip(),
                 category=row["category"],
                 aliases=aliases,
                 external_ref=(row.get("external_ref") or "").strip(),
+                discipline=discipline,
             )
     return skills
 

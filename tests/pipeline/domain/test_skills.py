@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.domain.skills import (
     CATEGORIES,
+    DISCIPLINES,
     RULES_PATH,
     TAXONOMY_PATH,
     TAXONOMY_VERSION,
@@ -49,6 +50,7 @@ def test_taxonomy_rows_are_well_formed():
             "category",
             "aliases",
             "external_ref",
+            "discipline",
         ]
         rows = list(reader)
     ids = [r["skill_id"] for r in rows]
@@ -57,6 +59,7 @@ def test_taxonomy_rows_are_well_formed():
         assert row["skill_id"] == row["skill_id"].lower().strip()
         assert row["display_name"].strip()
         assert row["category"] in CATEGORIES
+        assert row["discipline"] in ("", *DISCIPLINES)
         assert "," not in row["aliases"]
         # External references are O*NET technology names or ESCO URIs, never guesses of ids.
         ref = row["external_ref"]

@@ -1,4 +1,5 @@
--- One row per posting (newest version): the text the extractors read, its skills and roles.
+-- One row per posting (newest version): the text the extractors read, its skills, roles and
+-- duties (responsibilities and application domains).
 -- Incremental: only posting versions not yet classified by the current classifier version
 -- (taxonomy, rules and code) are read, so a re-run is quick and a new taxonomy reclassifies all.
 {{ config(materialized='incremental', unique_key='posting_id', on_schema_change='sync_all_columns') }}
@@ -30,6 +31,7 @@ classified as (
         jt_has_description(description_text) as has_description,
         jt_posting_skills(title, description_text, cast(posted_at as varchar)) as skill_ids,
         jt_posting_roles(source, title, description_text) as roles,
+        jt_posting_duties(title, description_text) as duty_ids,
         jt_taxonomy_version() as taxonomy_version,
         jt_classifier_version() as classifier_version
     from latest
@@ -49,6 +51,7 @@ final as (
         -- One family for the posting: a board's title family; for a Hacker News post that
         -- advertises several, the first in TAXONOMY.md's order (ML engineer first).
         roles.role_families[1] as role_family,
+        duty_ids,
         taxonomy_version,
         classifier_version
     from classified

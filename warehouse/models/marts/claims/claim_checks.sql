@@ -11,6 +11,9 @@
     'int_claim_skills_languages_checked', 'int_claim_skills_big_data_checked', 'int_claim_skills_frameworks_checked',
     'int_claim_skills_math_checked', 'int_claim_degree_checked', 'int_claim_ai_share_checked',
     'int_claim_market_forecast_checked', 'int_claim_opening_quote_checked',
+    'int_claim_skills_soft_checked', 'int_claim_skills_data_modelling_checked',
+    'int_claim_responsibilities_checked', 'int_claim_mle_definition_checked',
+    'int_claim_applications_checked',
 ] %}
 with
 
