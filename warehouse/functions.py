@@ -71,7 +71,11 @@ FUNCTIONS = {
     "jt_has_description": (postings.has_description, ["VARCHAR"], "BOOLEAN"),
     "jt_posting_skills": (postings.posting_skills, ["VARCHAR"] * 3, "VARCHAR[]"),
     "jt_posting_roles": (postings.posting_roles, ["VARCHAR"] * 3, ROLES_TYPE),
-    "jt_posting_duties": (postings.posting_duties, ["VARCHAR"] * 2, "VARCHAR[]"),
+    "jt_posting_duties": (
+        postings.posting_duties,
+        ["VARCHAR", "VARCHAR", "VARCHAR[]"],
+        "VARCHAR[]",
+    ),
     "jt_role_family_of_title": (role_family_of_title, ["VARCHAR"], "VARCHAR"),
     "jt_taxonomy_version": (taxonomy_version, [], "VARCHAR"),
     "jt_classifier_version": (classifier_version, [], "VARCHAR"),

@@ -8,8 +8,8 @@ How a text is read: it is normalised as the skill taxonomy normalises it (lowerc
 words, every other byte a space, one byte for one byte), and one automaton over every phrase,
 near-rule term and exclusion finds them all in a single pass. A phrase is a whole-word match,
 or a prefix when it ends in ``*``. A match that lies inside an exclusion of the same id
-("letter of recommendation") does not count; a near rule needs a term of each of its two
-lists within ``window`` characters of each other.
+("letter of recommendation") does not count; a near rule needs a term of its first list
+followed, within ``window`` characters, by a term of its second ("deploy ... models").
 """
 
 from __future__ import annotations
@@ -158,8 +158,8 @@ class DutyExtractor:
 
 
 def _within(a: list[int], b: list[int], window: int) -> bool:
-    """Return whether some position of ``a`` and some of ``b`` lie within ``window``."""
-    return any(abs(x - y) <= window for x in a for y in b)
+    """Return whether some start in ``b`` follows some start in ``a`` by at most ``window``."""
+    return any(0 < y - x <= window for x in a for y in b)
 
 
 @cache

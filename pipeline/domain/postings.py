@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline.domain import duties, geo, roles, skills
+from pipeline.domain.role_titles import ENGINEERING_FAMILIES
 
 FREE_TEXT_SOURCES = frozenset({"hackernews"})
 
@@ -45,16 +46,28 @@ def posting_skills(
     return sorted(found)
 
 
-def posting_duties(title: str | None, description: str | None) -> list[str]:
+# Building ML applications is a duty of someone who builds: a translator's or a seller's
+# posting at an AI company names its AI product, not a duty to build it.
+_BUILDERS_ONLY = frozenset({"ml-applications"})
+
+
+def posting_duties(
+    title: str | None, description: str | None, role_families: list[str] | None = None
+) -> list[str]:
     """Return the responsibility and application ids a posting names, sorted.
 
     Read, as skills are, from the title and the description together, and only when there is
-    a description: a bare title says too little of what a job does.
+    a description: a bare title says too little of what a job does. ``role_families`` (the
+    posting's, from ``posting_roles``) decides the duties only builders have: without an
+    engineering family among them, they are dropped.
     """
     if not has_description(description):
         return []
     text = "\n".join(t for t in (title, description) if t)
-    return sorted(duties.extract_duties(text))
+    found = duties.extract_duties(text)
+    if not ENGINEERING_FAMILIES.intersection(role_families or ()):
+        found -= _BUILDERS_ONLY
+    return sorted(found)
 
 
 def posting_role_mentions(

@@ -28,6 +28,17 @@ def _families(path: Path = ROLE_FAMILIES_PATH) -> tuple[str, ...]:
 
 FAMILIES = _families()
 
+
+def _engineering(path: Path = ROLE_FAMILIES_PATH) -> frozenset[str]:
+    """Return the families the seed marks as engineering roles (``is_engineering``)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return frozenset(
+            r["role_family"] for r in csv.DictReader(fh) if r["is_engineering"] == "true"
+        )
+
+
+ENGINEERING_FAMILIES = _engineering()
+
 _ENG = r"(?:engineer\w*|developer|dev\b|devs\b|programmer|swe\b|sre\b|architect|hacker|coder)"
 _STRONG_ML = (
     r"(?:machine[- ]learning|\bml\b|ml/ai|ai/ml|deep[- ]learning|computer vision|\bnlp\b|"

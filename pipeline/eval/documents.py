@@ -22,7 +22,12 @@ from scrapy.responsetypes import responsetypes
 from scrapy.utils.test import get_crawler
 
 from pipeline.domain.pay import pay_rows
-from pipeline.domain.postings import posting_country, posting_roles, posting_skills
+from pipeline.domain.postings import (
+    posting_country,
+    posting_duties,
+    posting_roles,
+    posting_skills,
+)
 from pipeline.ingest.corpus import Corpus, CorpusError
 from pipeline.paths import SOURCES_FILE
 from spiders.items import JobPosting
@@ -66,6 +71,11 @@ class Document:
     def roles(self) -> set[str]:
         """The role families the warehouse gives this posting."""
         return set(posting_roles(self.source, self.title, self.description)["role_families"])
+
+    def duties(self) -> set[str]:
+        """The responsibilities and application domains the warehouse finds in this posting."""
+        roles = posting_roles(self.source, self.title, self.description)["role_families"]
+        return set(posting_duties(self.title, self.description, roles))
 
     def country(self) -> str | None:
         """The country the warehouse gives this posting."""

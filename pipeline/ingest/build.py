@@ -95,9 +95,13 @@ def run_dbt(cmd: list[str], env: dict[str, str]) -> tuple[int, list[str]]:
 def dbt_error(output: list[str]) -> str:
     """Return the reason dbt gave for failing, in one line: its first error, else its last line."""
     lines = [line.strip() for line in output if line.strip()]
-    for line in lines:
+    for i, line in enumerate(lines):
         if re.search(r"\b(error|permission denied|could not|cannot)\b", line, re.I):
-            return line.split(None, 1)[-1] if line[:2].isdigit() else line
+            reason = line.split(None, 1)[-1] if line[:2].isdigit() else line
+            # "Encountered an error:" names the error on the lines after it.
+            if reason.endswith(":") and i + 1 < len(lines):
+                reason += " " + " ".join(lines[i + 1 : i + 5])
+            return reason
     return lines[-1] if lines else "no output"
 
 

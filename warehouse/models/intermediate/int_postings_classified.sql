@@ -28,13 +28,24 @@ classified as (
     select
         posting_id,
         content_hash,
+        title,
+        description_text,
         jt_has_description(description_text) as has_description,
         jt_posting_skills(title, description_text, cast(posted_at as varchar)) as skill_ids,
         jt_posting_roles(source, title, description_text) as roles,
-        jt_posting_duties(title, description_text) as duty_ids,
         jt_taxonomy_version() as taxonomy_version,
         jt_classifier_version() as classifier_version
     from latest
+
+),
+
+with_duties as (
+
+    -- Duties read the roles: building ML applications is an engineering job's duty.
+    select
+        *,
+        jt_posting_duties(title, description_text, roles.role_families) as duty_ids
+    from classified
 
 ),
 
@@ -54,7 +65,7 @@ final as (
         duty_ids,
         taxonomy_version,
         classifier_version
-    from classified
+    from with_duties
 
 )
 
