@@ -46,9 +46,22 @@ def posting_skills(
     return sorted(found)
 
 
-# Building ML applications is a duty of someone who builds: a translator's or a seller's
-# posting at an AI company names its AI product, not a duty to build it.
-_BUILDERS_ONLY = frozenset({"ml-applications"})
+# Duties only an engineer (or researcher) has: a translator's, a seller's or a recruiter's
+# posting at an AI company names its models, their deployment and its AI product, not duties
+# of the job. Analysing data, statistics, evaluation and datasets are duties of other roles too.
+_BUILDERS_ONLY = frozenset(
+    {
+        "prototype-to-production",
+        "design-ml-systems",
+        "train-retrain",
+        "extend-ml-libraries",
+        "ml-applications",
+        "research-algorithms",
+        "rank-algorithms",
+        "deployment-mlops",
+        "inference-cost",
+    }
+)
 
 
 def posting_duties(
