@@ -13,6 +13,7 @@ BENCHMARKS = {
     "bench_load": "Loading landing files",
     "bench_salary": "Salary extraction",
     "bench_skills": "Skill extraction",
+    "bench_duties": "Responsibility and application extraction",
     "bench_roles": "Role classification of free-text posts",
 }
 

@@ -1,4 +1,4 @@
-"""Score the extractors against hand-labelled corpus postings: skills, roles, degree asks, pay.
+"""Score the extractors against hand-labelled corpus postings: skills, roles, duties, degree, pay.
 
 Run ``python -m pipeline.eval`` (``make eval``). The labels (``tests/pipeline/labels``) hold ids
 and labels only; the postings are what the spiders land from the replay corpus
@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from pipeline.domain.degree import degree_asked
+from pipeline.domain.duties import duties_of_kind
 from pipeline.domain.roles import FAMILIES
 from pipeline.eval.documents import Document, labelled_documents
 from pipeline.eval.pay import PAY_CASES_LABELS, SALARY_LABELS, PayScores, pay_scores
@@ -28,6 +29,10 @@ SKILLS_LABELS = LABELS_DIR / "skills_labels.jsonl"
 ROLES_LABELS = LABELS_DIR / "roles_labels.jsonl"
 # HN posts drawn at random by era (2012-13, 2015-16, 2017-18, 2026), labelled by reading.
 ROLES_ERA_LABELS = LABELS_DIR / "roles_era_labels.jsonl"
+# Postings of every source drawn at random, half with an ML keyword, labelled by reading with
+# the responsibilities and application domains of seed duties (docs/DUTIES.md).
+DUTIES_LABELS = LABELS_DIR / "duties_labels.jsonl"
+DUTY_KINDS = {"responsibilities": "responsibility", "applications": "application"}
 SPLITS = ("dev", "holdout")
 KEY_FAMILIES = ("ml_engineer", "data_scientist")
 
@@ -69,6 +74,19 @@ def role_groups(corpus: Corpus) -> dict[tuple[str, str, str], Scores]:
         groups[("hn", item.era, item.split)].add(item.key, item.labels, got)
         groups[("hn-era-set", item.era, item.split)].add(item.key, item.labels, got)
     return dict(groups)
+
+
+def duty_scores(corpus: Corpus) -> dict[tuple[str, str, str], Scores]:
+    """Duty extraction by (kind, source group, split); the group ``all`` sums the sources."""
+    out: dict[tuple[str, str, str], Scores] = defaultdict(Scores)
+    for field_name, kind in DUTY_KINDS.items():
+        labelled = load(DUTIES_LABELS, field_name)
+        docs = documents_of(corpus, labelled)
+        for item in labelled:
+            got = duties_of_kind(docs[item.key].duties(), kind)
+            for group in ("all", item.row["group"]):
+                out[(field_name, group, item.split)].add(item.key, item.labels, got)
+    return dict(out)
 
 
 def degree_scores(corpus: Corpus) -> dict[str, Scores]:
@@ -136,6 +154,38 @@ def write_roles(out: TextIO, groups: dict[tuple[str, str, str], Scores]) -> None
         )
 
 
+def write_duties(out: TextIO, groups: dict[tuple[str, str, str], Scores]) -> None:
+    out.write(
+        "\nresponsibilities and application domains (seed duties): micro precision and recall\n\n"
+        f"{'kind':<17} {'group':<11} {'split':<8} {'posts':>5} {'labels':>6} {'prec':>6} "
+        f"{'recall':>6}\n"
+    )
+    order = {"all": "", "hn-2012-18": "1", "hn-2026": "2", "ashby": "3", "greenhouse": "4"}
+    for (kind, group, split), s in sorted(
+        groups.items(), key=lambda kv: (kv[0][0][0], kv[0][2], order.get(kv[0][1], kv[0][1]))
+    ):
+        labels = sum(s.tp.values()) + sum(s.fn.values())
+        out.write(
+            f"{kind:<17} {group:<11} {split:<8} {s.total:>5} {labels:>6} {s.precision:>6.3f} "
+            f"{s.recall:>6.3f}\n"
+        )
+    for kind in DUTY_KINDS:
+        for split in SPLITS:
+            s = groups.get((kind, "all", split))
+            if s is None:
+                continue
+            ids = sorted(set(s.tp) | set(s.fp) | set(s.fn), key=lambda k: (-s.support(k), k))
+            out.write(
+                f"\n{kind} ({split}){'':<10} {'gold':>5} {'tp':>4} {'fp':>4} {'fn':>4} "
+                f"{'prec':>5} {'rec':>5}\n"
+            )
+            for k in ids:
+                out.write(
+                    f"  {k:<35} {s.support(k):>5} {s.tp[k]:>4} {s.fp[k]:>4} {s.fn[k]:>4} "
+                    f"{ratio(s.precision_of(k)):>5} {ratio(s.recall_of(k)):>5}\n"
+                )
+
+
 def write_degree(out: TextIO, scores: dict[str, Scores]) -> None:
     out.write("\ndegree asks (none / any / advanced) on the era set\n")
     for split, s in scores.items():
@@ -180,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     out = sys.stdout
     skills = skill_scores(corpus)
     roles = role_groups(corpus)
+    duties = duty_scores(corpus)
     degree = degree_scores(corpus)
     pay = {
         "salaries": pay_scores(corpus, SALARY_LABELS),
@@ -187,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     write_skills(out, skills)
     write_roles(out, roles)
+    write_duties(out, duties)
     write_degree(out, degree)
     write_pay(out, pay)
     if args.errors:
@@ -198,6 +250,10 @@ def main(argv: list[str] | None = None) -> int:
             if split == "dev" and name != "hn-era-set":
                 for key, gold, got in s.errors:
                     out.write(f"  {name} {group} {key[1]}: {sorted(gold)} -> {sorted(got)}\n")
+        out.write("\nduty disagreements, dev (key: +extra -missing)\n")
+        for kind in DUTY_KINDS:
+            for key, gold, got in duties[(kind, "all", "dev")].errors:
+                out.write(f"  {key[0]}/{key[1]}: +{sorted(got - gold)} -{sorted(gold - got)}\n")
         out.write("\ndegree disagreements, dev\n")
         for key, gold, got in degree["dev"].errors:
             out.write(f"  {key[1]}: {sorted(gold)} -> {sorted(got)}\n")
