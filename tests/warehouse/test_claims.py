@@ -6,6 +6,8 @@ supported, insufficient data, not testable from postings) end to end. The rules 
 from __future__ import annotations
 
 import csv
+import os
+import re
 
 import duckdb
 import pytest
@@ -14,7 +16,7 @@ from rich.console import Console
 from pipeline.config import Settings
 from pipeline.ingest.build import build
 from pipeline.ingest.load import load_landing
-from pipeline.paths import WAREHOUSE_PROJECT
+from pipeline.paths import REPO_ROOT, WAREHOUSE_PROJECT
 from pipeline.report.terminal import (
     VERDICT_STYLES,
     ClaimsError,
@@ -25,6 +27,8 @@ from pipeline.report.terminal import (
 from tests.landing import hn_post, write_landing
 
 SEED = WAREHOUSE_PROJECT / "seeds" / "article_claims.csv"
+# The article's statements, one row each, as the design card lists them.
+ARTICLE_CLAIMS = REPO_ROOT.parent / "shared" / "docs" / "CLAIMS.md"
 VERDICTS = {
     "supported",
     "mixed",
@@ -35,9 +39,22 @@ VERDICTS = {
 }
 
 
-def ml_post(i: int, month: str, pay: str = "") -> dict:
+# What the 2026 ML engineer posts ask: a software and a data-science skill (Django, A/B
+# testing), communication skills, training models and a recommendation engine.
+ML_2026_BODY = (
+    "We train models in PyTorch, build Django services and run A/B testing for our "
+    "recommendation engine. Strong communication skills."
+)
+
+
+def ml_2026_body(i: int) -> str:
+    """The 2026 body, with words of its own: near-identical texts would be one job's copies."""
+    return ML_2026_BODY + " " + " ".join(f"product{i}x{j}" for j in range(40))
+
+
+def ml_post(i: int, month: str, pay: str = "", body: str = "We train models in PyTorch.") -> dict:
     header = f"Acme{i} | Machine Learning Engineer | San Francisco, CA | Onsite"
-    return hn_post(f"{month}-ml-{i}", f"{header}{pay}\nWe train models in PyTorch.", month)
+    return hn_post(f"{month}-ml-{i}", f"{header}{pay}\n{body}", month)
 
 
 def backend_post(i: int, month: str, body: str = "We build web apps in Django.") -> dict:
@@ -57,10 +74,13 @@ def home(tmp_path_factory):
     rows += [backend_post(i, "2018-01") for i in range(32)]
     # 2019-01 and 2026-01: 30 US ML engineer posts each, stating $250k-$260k a year.
     rows += [ml_post(i, "2019-01", " | $250k - $260k") for i in range(30)]
-    rows += [ml_post(i, "2026-01", " | $250k - $260k") for i in range(30)]
+    rows += [ml_post(i, "2026-01", " | $250k - $260k", ml_2026_body(i)) for i in range(30)]
+    # 2026-01: 10 backend posts, 2 of them naming communication skills.
+    rows += [backend_post(i, "2026-01") for i in range(8)]
+    rows += [backend_post(i, "2026-01", "Django. Good communication skills.") for i in range(8, 10)]
     write_landing(home, "hackernews", "r1", rows)
     load_landing(Settings(home=home))
-    result = build(Settings(home=home, replay=None), select="+claims")
+    result = build(Settings(home=home, replay=None), select="+claims +duty_shares")
     assert result.ok, result.failures
     return home
 
@@ -82,11 +102,67 @@ def checks(home, claim_id: str) -> list[tuple]:
 def test_every_claim_of_the_seed_has_a_verdict_and_a_reason(claims):
     with SEED.open(encoding="utf-8") as fh:
         seed_ids = {row["claim_id"] for row in csv.DictReader(fh)}
-    assert len(seed_ids) == 14
+    assert len(seed_ids) == 19
     assert set(claims) == seed_ids
     for claim_id, row in claims.items():
         assert row["verdict"] in VERDICTS, claim_id
         assert row["reason"] and row["reason"].strip(), claim_id
+
+
+def test_the_seed_holds_every_statement_of_the_article():
+    # Every claim id of the design card's table (../shared/docs/CLAIMS.md) is a seed row.
+    if not ARTICLE_CLAIMS.is_file():
+        message = f"the article's claims not found at {ARTICLE_CLAIMS}"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    text = ARTICLE_CLAIMS.read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| ([a-z0-9-]+) \|", text, re.M)) - {"id"}  # "id": the header
+    assert len(listed) >= 19
+    with SEED.open(encoding="utf-8") as fh:
+        seed_ids = {row["claim_id"] for row in csv.DictReader(fh)}
+    assert set(listed) - seed_ids == set()
+
+
+def test_soft_skills_are_shown_against_all_engineering_jobs(home, claims):
+    got = {check_id: (value, n) for check_id, value, n in checks(home, "skills-soft")}
+    # 30 of 30 ML engineer jobs of 2026 name communication skills; of the 40 engineering
+    # jobs (30 ML, 10 backend), 32.
+    assert got["hn-2026:communication"] == (1.0, 30)
+    assert got["hn-2026:communication:engineering"] == (32 / 40, 40)
+    # The article's time has 8 ML engineer jobs, under the minimum sample of 30.
+    assert claims["skills-soft"]["verdict"] == "insufficient data"
+
+
+def test_the_marriage_counts_jobs_naming_a_skill_of_each_discipline(home, claims):
+    got = {check_id: (value, n) for check_id, value, n in checks(home, "mle-definition")}
+    assert got["hn-2026"] == (1.0, 30)  # Django and A/B testing in every 2026 ML post
+    assert got["hn-2017-2018"] == (0.0, 8)  # PyTorch alone is neither discipline
+    assert claims["mle-definition"]["verdict"] == "insufficient data"
+
+
+def test_duty_shares_count_ml_engineer_jobs_and_every_engineering_job(home):
+    with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as con:
+        rows = con.execute(
+            "select population, duty_id, n_jobs_naming, n_jobs, share, share_low, share_high "
+            "from duty_shares where window_id = 'hn-2026' and duty_id in "
+            "('train-retrain', 'recommendation') order by all"
+        ).fetchall()
+    got = {(pop, duty): (k, n) for pop, duty, k, n, *_ in rows}
+    assert got[("ml_engineer", "train-retrain")] == (30, 30)
+    assert got[("ml_engineer", "recommendation")] == (30, 30)
+    assert got[("engineering", "train-retrain")] == (30, 40)
+    assert got[("software_engineer", "recommendation")] == (0, 10)
+    for _, _, _, n, share, low, high in rows:
+        # No data_scientist job here: no share rather than a share of nothing.
+        assert (low <= share <= high) if n else (share is None and low is None)
+    # The claims read the same shares: responsibilities and applications are listed.
+    with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as con:
+        (n,) = con.execute(
+            "select count(*) from claim_checks where claim_id = 'applications' "
+            "and check_id = 'hn-2026:recommendation'"
+        ).fetchone()
+    assert n == 1
 
 
 def test_docs_list_every_claim_and_every_column_of_the_mart(home):
@@ -160,7 +236,7 @@ def test_print_claims_shows_every_claim_with_its_coloured_verdict(home):
     console = Console(record=True, width=240, color_system="truecolor")
     rows = print_claims(home / "warehouse.duckdb", console=console)
     text = console.export_text()
-    assert len(rows) == 14
+    assert len(rows) == 19
     for row in rows:
         assert row["claim_id"] in text
     assert "contradicted" in text and "supported" in text
