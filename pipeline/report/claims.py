@@ -17,6 +17,9 @@ CLAIM_SECTIONS = (
     ("growth", "roles"),
     ("mle-vs-ds", "roles"),
     ("skills", "skills"),
+    ("responsibilities", "duties"),
+    ("applications", "duties"),
+    ("mle-definition", "skills"),
     ("ai-share", "datasets"),
 )
 

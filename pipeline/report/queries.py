@@ -72,6 +72,22 @@ def skill_denominators_yearly(
     return {r["posted_year"]: r["n_jobs"] for r in found}
 
 
+def duty_shares(con: duckdb.DuckDBPyConnection, populations: Sequence[str]) -> list[Row]:
+    """Shares of jobs naming each responsibility and application, from ``duty_shares``."""
+    return rows(
+        con,
+        """
+        select window_id, source, period, first_year, population, duty_kind, duty_id,
+            duty_name, display_order, in_article, n_jobs_naming, n_jobs, share, share_low,
+            share_high
+        from main.duty_shares
+        where list_contains(?, population)
+        order by duty_kind desc, display_order, first_year, source, population
+        """,
+        [list(populations)],
+    )
+
+
 def role_shares_yearly(con: duckdb.DuckDBPyConnection, families: Sequence[str]) -> list[Row]:
     """Yearly shares of jobs advertising each family, per source (``role_demand_yearly``)."""
     return rows(

@@ -409,6 +409,89 @@ def skill_table(
 
 
 # ---------------------------------------------------------------------------------------------
+# Responsibilities and applications
+
+DUTY_POPULATIONS = ("ml_engineer", "engineering")
+DUTY_KIND_TITLES = {
+    "responsibility": "Responsibilities",
+    "application": "Application domains",
+}
+
+
+def duties_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
+    """What ML engineer postings say the job does and works on, against all engineering jobs."""
+    section = Section(
+        "duties",
+        "Responsibilities and application domains",
+        paragraphs=[
+            "The share of ML engineer jobs with a description naming each of the article's "
+            "responsibilities and application domains, and the same share among all "
+            "engineering jobs for contrast; in grey, duties postings ask that the article's list "
+            "lacks. Read by phrase matching (docs/DUTIES.md): on held-out labelled postings it "
+            "finds about a quarter of the responsibilities Hacker News posts of 2012-18 describe "
+            "and about three in four of a job board's, so the Hacker News columns are read "
+            "low; compare columns of one source, not across sources.",
+        ],
+    )
+    found = queries.duty_shares(con, DUTY_POPULATIONS)
+    if not found:
+        section.status = "empty"
+        section.paragraphs.append("No postings with a description in the claim windows yet.")
+        return section
+    windows = sorted({(r["first_year"], r["source"], r["window_id"], r["period"]) for r in found})
+    cells = {(r["window_id"], r["population"], r["duty_id"]): r for r in found}
+    for kind, title in DUTY_KIND_TITLES.items():
+        duties = [r for r in found if r["duty_kind"] == kind]
+        order = sorted(
+            {(r["display_order"], r["duty_id"], r["duty_name"], r["in_article"]) for r in duties}
+        )
+        rows: list[list] = []
+        for _, duty_id, name, in_article in order:
+            row: list = [
+                Markup('<span class="{}">{}</span>').format("old" if in_article else "new", name)
+            ]
+            for _, _, window_id, _ in windows:
+                for population in DUTY_POPULATIONS:
+                    r = cells.get((window_id, population, duty_id))
+                    row.append(
+                        share_cell(
+                            r["n_jobs_naming"],
+                            r["n_jobs"],
+                            r["share_low"],
+                            r["share_high"],
+                            sign=False,
+                        )
+                        if r
+                        else "–"
+                    )
+            rows.append(row)
+        counts: list = ["jobs with a description"]
+        for _, _, window_id, _ in windows:
+            for population in DUTY_POPULATIONS:
+                r = next(
+                    (c for (w, p, _), c in cells.items() if w == window_id and p == population),
+                    None,
+                )
+                counts.append(f"{r['n_jobs']:,}" if r else "–")
+        rows.append(counts)
+        headers = [title.lower()] + [
+            f"{period}: {'ML engineer' if population == 'ml_engineer' else 'all engineering'}"
+            for *_, period in windows
+            for population in DUTY_POPULATIONS
+        ]
+        section.tables.append(
+            Table(
+                headers,
+                rows,
+                caption=f"{title}: % of jobs with a description naming each (95% interval), "
+                "by source and period; ML engineer jobs against all engineering jobs.",
+                numeric=set(range(1, len(headers))),
+            )
+        )
+    return section
+
+
+# ---------------------------------------------------------------------------------------------
 # Roles
 
 
@@ -714,6 +797,7 @@ def build_sections(con: duckdb.DuckDBPyConnection) -> list[Section]:
         skills_section(con, labels),
         emerging_section(con, labels),
         roles_section(con, labels),
+        duties_section(con, labels),
         pay_section(con, labels),
         datasets_section(con, labels),
         coverage_section(con, labels),

@@ -16,7 +16,7 @@ import pytest
 
 from pipeline.report import ReportError, render_html, report_markdown, write_report
 
-SECTIONS = ("claims", "skills", "roles", "pay", "datasets", "coverage", "evidence")
+SECTIONS = ("claims", "skills", "roles", "duties", "pay", "datasets", "coverage", "evidence")
 CHARTS = (
     "fig-skills",
     "fig-skills-ml",
