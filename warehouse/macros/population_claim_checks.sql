@@ -55,7 +55,8 @@ final as (
         cast(null as double) as target_low,
         cast(null as double) as target_high,
         shares.n_jobs as sample_size,
-        shares.population || ' jobs' as sample_unit,
+        -- The claim's sample is its ml_engineer jobs; a contrast row names its own in the text.
+        'ml_engineer jobs' as sample_unit,
         shares.top_company_share,
         printf(
             '%s %s %.1f%% (%d/%d %s jobs)', shares.display_name, shares.window_label,
