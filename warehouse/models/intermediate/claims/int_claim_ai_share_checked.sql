@@ -46,7 +46,9 @@ indeed_checks as (
     select
         'indeed-' || lower(country) as check_id,
         'Indeed ' || country as check_label,
-        case when country = 'US' then 1 else 2 end as check_order,
+        -- The US first, then the other countries by name (ties would reorder the text).
+        case when country = 'US' then 1 else 1 + row_number() over (order by country) end
+            as check_order,
         'indeed_hiring_lab' as source,
         'Indeed 2019 -> 2025' as period,
         pct_2025 / nullif(pct_2019, 0) as observed_value,
@@ -69,9 +71,9 @@ hn_periods as (
 
     select * from (
         values
-            ('hn-2012-2018', 'HN 2012 -> 2018-01..06', 3,
+            ('hn-2012-2018', 'HN 2012 -> 2018-01..06', 100,
              date '2012-01-01', date '2012-12-01', date '2018-01-01', date '2018-06-01'),
-            ('hn-2018-2026', 'HN 2018-01..06 -> 2026-01..03', 4,
+            ('hn-2018-2026', 'HN 2018-01..06 -> 2026-01..03', 101,
              date '2018-01-01', date '2018-06-01', date '2026-01-01', date '2026-03-01')
     ) as p (check_id, period, check_order, first_before, last_before, first_after, last_after)
 

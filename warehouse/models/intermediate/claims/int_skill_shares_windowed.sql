@@ -1,70 +1,45 @@
 -- One row per comparison window and skill: ml_engineer jobs (with a description) naming the
 -- skill, of all ml_engineer jobs with a description in the window (a job's copies and reposts
 -- once), with a 95% Wilson interval, the skill's rank in its category, the posting counts and
--- the largest single company's share of the naming jobs. Zero counts are kept for every skill.
+-- the largest single company's share of the naming jobs (the ml_engineer skill rows of
+-- int_population_shares_windowed). Zero counts are kept for every skill.
 with
-
-windows as (select * from {{ ref('int_claim_windows_listed') }} where has_text_shares),
-
-skills as (select posting_id, skill_id from {{ ref('posting_skills') }}),
-
-taxonomy as (select skill_id, display_name, category from {{ ref('skills') }}),
-
-ml_postings as (
-
-    select window_id, posting_id, job_id, job_company_key
-    from {{ ref('int_ml_postings_windowed') }}
-
-),
-
-naming as (
-
-    select ml_postings.*, skills.skill_id
-    from ml_postings
-    inner join skills using (posting_id)
-
-),
-
-denominators as ({{ job_counts('ml_postings', ['window_id']) }}),
-
-numerators as ({{ job_counts('naming', ['window_id', 'skill_id']) }}),
 
 shares as (
 
-    select
-        windows.window_id,
-        windows.source,
-        windows.window_label,
-        windows.window_short,
-        windows.window_order,
-        windows.first_year,
-        windows.months_read,
-        taxonomy.skill_id,
-        taxonomy.display_name,
-        taxonomy.category,
-        coalesce(numerators.n_jobs, 0) as n_jobs_naming,
-        coalesce(denominators.n_jobs, 0) as n_jobs,
-        coalesce(numerators.n_postings, 0) as n_postings_naming,
-        coalesce(denominators.n_postings, 0) as n_postings,
-        numerators.top_company_share
-    from windows
-    cross join taxonomy
-    left join denominators using (window_id)
-    left join numerators
-        on numerators.window_id = windows.window_id
-        and numerators.skill_id = taxonomy.skill_id
+    select * from {{ ref('int_population_shares_windowed') }}
+    where population = 'ml_engineer' and subject_kind = 'skill'
 
 ),
+
+taxonomy as (select skill_id, category from {{ ref('skills') }}),
 
 final as (
 
     select
-        *,
-        {{ share_columns('n_jobs_naming', 'n_jobs') }},
+        shares.window_id,
+        shares.source,
+        shares.window_label,
+        shares.window_short,
+        shares.window_order,
+        shares.first_year,
+        shares.months_read,
+        shares.subject_id as skill_id,
+        shares.display_name,
+        taxonomy.category,
+        shares.n_jobs_naming,
+        shares.n_jobs,
+        shares.n_postings_naming,
+        shares.n_postings,
+        shares.top_company_share,
+        shares.share,
+        shares.share_low,
+        shares.share_high,
         rank() over (
-            partition by window_id, category order by n_jobs_naming desc
+            partition by shares.window_id, taxonomy.category order by shares.n_jobs_naming desc
         ) as rank_in_category
     from shares
+    inner join taxonomy on taxonomy.skill_id = shares.subject_id
 
 )
 
