@@ -16,6 +16,7 @@ import duckdb
 
 from pipeline.eval.documents import documents
 from pipeline.ingest.corpus import open_corpus
+from pipeline.ingest.landing import describe
 from pipeline.ingest.load import POSTING_COLUMNS, connect, load_file
 
 BASELINE_ROWS = 5_000
@@ -73,7 +74,7 @@ def main() -> None:
 
         with connect(home / "set.duckdb") as con:
             started = time.perf_counter()
-            result = load_file(con, full, home=home)
+            result = load_file(con, describe(full, home))
             set_based = time.perf_counter() - started
         with connect(home / "rows.duckdb") as con:
             started = time.perf_counter()
