@@ -41,6 +41,7 @@ class Duty:
     display_order: int
     display_name: str
     in_article: bool
+    engineers_only: bool = False  # a duty of engineering and research roles only
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ def read_duties(path: Path = DUTIES_PATH) -> dict[str, Duty]:
                 int(row["display_order"]),
                 row["display_name"].strip(),
                 row["in_article"].strip().lower() == "true",
+                row["engineers_only"].strip().lower() == "true",
             )
     return duties
 
@@ -172,6 +174,11 @@ def extractor() -> DutyExtractor:
 def extract_duties(text: str | None) -> set[str]:
     """Return the duty ids (responsibilities and applications) ``text`` names."""
     return extractor().extract(text)
+
+
+def engineers_only() -> frozenset[str]:
+    """Return the ids of the duties only engineering and research roles have (seed column)."""
+    return frozenset(d.duty_id for d in extractor().duties.values() if d.engineers_only)
 
 
 def duties_of_kind(ids: Iterable[str], kind: str) -> set[str]:

@@ -46,24 +46,6 @@ def posting_skills(
     return sorted(found)
 
 
-# Duties only an engineer (or researcher) has: a translator's, a seller's or a recruiter's
-# posting at an AI company names its models, their deployment and its AI product, not duties
-# of the job. Analysing data, statistics, evaluation and datasets are duties of other roles too.
-_BUILDERS_ONLY = frozenset(
-    {
-        "prototype-to-production",
-        "design-ml-systems",
-        "train-retrain",
-        "extend-ml-libraries",
-        "ml-applications",
-        "research-algorithms",
-        "rank-algorithms",
-        "deployment-mlops",
-        "inference-cost",
-    }
-)
-
-
 def posting_duties(
     title: str | None, description: str | None, role_families: list[str] | None = None
 ) -> list[str]:
@@ -71,15 +53,17 @@ def posting_duties(
 
     Read, as skills are, from the title and the description together, and only when there is
     a description: a bare title says too little of what a job does. ``role_families`` (the
-    posting's, from ``posting_roles``) decides the duties only builders have: without an
-    engineering family among them, they are dropped.
+    posting's, from ``posting_roles``) decides the technical duties (seed column
+    ``engineers_only``): a translator's, a seller's or a recruiter's posting at an AI company
+    names its models and its AI product, not duties of the job, so without an engineering
+    family they are dropped.
     """
     if not has_description(description):
         return []
     text = "\n".join(t for t in (title, description) if t)
     found = duties.extract_duties(text)
     if not ENGINEERING_FAMILIES.intersection(role_families or ()):
-        found -= _BUILDERS_ONLY
+        found -= duties.engineers_only()
     return sorted(found)
 
 
