@@ -17,17 +17,19 @@ of a salary line (a range, or a figure standing alone in a header field such as
 
 from __future__ import annotations
 
-import re
+import ahocorasick
 
-from pipeline.domain.currencies import DOLLAR_OF_COUNTRY
+from pipeline.domain.currencies import DOLLAR_OF_COUNTRY, ISO_CODES
 from pipeline.domain.pay_text import context, figures
 from pipeline.domain.salary import Salary
 
 # Where figures can be pay: around a currency sign or code, and after a pay word (for
 # "SALARY: 100-150k", which has none). Only these windows are scanned for figures, so a text
-# with no currency and no pay word costs one character-class search and a few ``str.find``.
-_SYMBOL_ANCHOR = re.compile(r"[$€£₹¥₩₪円]|zł|Kč")
-_CODE_ANCHOR = re.compile(r"(?:" + figures.CODES_RE + r"|LPA|CTC|Rs|Cr|Fr)(?![a-z])")
+# with no currency and no pay word costs two automaton passes (signs and codes over the text,
+# pay words over its lowercase), whatever the number of words.
+_SYMBOLS = ("$", "€", "£", "₹", "¥", "₩", "₪", "円", "zł", "Kč")
+# Codes count when no lowercase letter follows ("USD" and "Rs", not "Rsync" or "Crate").
+_CODES = (*sorted(ISO_CODES), "LPA", "CTC", "Rs", "Cr", "Fr")
 _PAY_WORDS = (
     "salar",
     "compens",
@@ -45,22 +47,44 @@ _PAY_WORDS = (
 _BEFORE_ANCHOR = 50
 _AFTER_ANCHOR = 50
 _AFTER_PAY_WORD = 200
+# Pay words that count only at the start of a word: "base" (base salary) is not "database" or
+# "codebase", "lac" (lakh) is not "place" or "black".
+_WORD_START_ONLY = frozenset({"base", "lac"})
+
+
+def _finder(words: dict[str, tuple[int, bool]]) -> ahocorasick.Automaton:
+    """Return one automaton over ``words`` (word -> its value): one pass finds them all."""
+    finder = ahocorasick.Automaton()
+    for word, value in words.items():
+        finder.add_word(word, value)
+    finder.make_automaton()
+    return finder
+
+
+# Over the text as written: currency signs and codes, with whether a lowercase letter after
+# the match rules it out.
+_ANCHOR_FINDER = _finder(
+    {**{s: (len(s), False) for s in _SYMBOLS}, **{c: (len(c), True) for c in _CODES}}
+)
+# Over the lowercased text: pay words, with whether they count at a word's start only.
+_PAY_WORD_FINDER = _finder({w: (len(w), w in _WORD_START_ONLY) for w in _PAY_WORDS})
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
     """Return the merged spans of ``text`` where a figure may be pay."""
     spans: list[tuple[int, int]] = []
-    for m in _SYMBOL_ANCHOR.finditer(text):
-        spans.append((m.start() - _BEFORE_ANCHOR, m.end() + _AFTER_ANCHOR))
-    for m in _CODE_ANCHOR.finditer(text):
-        spans.append((m.start() - _BEFORE_ANCHOR, m.end() + _AFTER_ANCHOR))
+    n = len(text)
+    for end, (length, code) in _ANCHOR_FINDER.iter(text):
+        if code and end + 1 < n and "a" <= text[end + 1] <= "z":
+            continue
+        spans.append((end + 1 - length - _BEFORE_ANCHOR, end + 1 + _AFTER_ANCHOR))
     low = text.lower()
     if len(low) == len(text):  # lower() can change the length of a few scripts' letters
-        for word in _PAY_WORDS:
-            at = low.find(word)
-            while at >= 0:
-                spans.append((at - _BEFORE_ANCHOR, at + _AFTER_PAY_WORD))
-                at = low.find(word, at + 1)
+        for end, (length, word_start) in _PAY_WORD_FINDER.iter(low):
+            at = end - length + 1
+            if word_start and at and low[at - 1].isalpha():
+                continue
+            spans.append((at - _BEFORE_ANCHOR, at + _AFTER_PAY_WORD))
     else:
         spans.append((0, len(text)))
     if not spans:
@@ -73,7 +97,6 @@ def _windows(text: str) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
         else:
             merged.append((lo, hi))
-    n = len(text)
     out = []
     for lo, hi in merged:
         # never cut a figure in two: end the window at the next blank
