@@ -11,6 +11,7 @@ import dataclasses
 import pytest
 
 from pipeline.domain.pay_structured import salaries_from_ashby, salaries_from_schema_org
+from pipeline.domain.pay_text import _windows as pay_windows
 from pipeline.domain.salary import EMPLOYER_STRUCTURED, EMPLOYER_TEXT, Salary
 from pipeline.salary import extract_salaries
 
@@ -415,3 +416,22 @@ def test_salary_fields_of_the_contract():
         "snippet",
         "provenance",
     } <= names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We maintain a large database and a shared codebase.",  # "base" inside a word
+        "Use rsync and Rsnapshot; we ship Crates.",  # codes followed by lowercase letters
+        "The right place, on a black background.",  # "lac" inside a word
+    ],
+)
+def test_text_with_no_pay_anchor_is_not_scanned(text):
+    assert pay_windows(text) == []
+
+
+def test_pay_windows_open_at_signs_codes_and_pay_words():
+    text = "Remote. Base: 120-150k. Also 90,000 EUR. Or $100k."
+    windows = pay_windows(text)
+    assert windows[0][0] == 0 and windows[-1][1] == len(text)
+    assert extract_salaries("Base salary 120-150k USD")[0].max_amount == 150_000
