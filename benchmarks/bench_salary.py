@@ -1,9 +1,11 @@
 """Benchmark the salary parser on every Hacker News post of the corpus, against one regex.
 
 The baseline is the approach of JobSpy, the most used Python job scraper: a single dollar-range
-regex. Both run in the same process on the same texts; each is timed best of ``--repeat`` runs.
-On the hand-labelled postings both are also scored (range precision and recall), the
-baseline read as US dollars, ``k`` as thousands, figures under 1,000 as hourly.
+regex. The parser is also timed with its previous windows (``benchmarks.baselines.
+pay_windows_v1``: where it looked for pay before the Aho-Corasick passes), which must find the
+same ranges. All run in the same process on the same texts; each is timed best of
+``--repeat`` runs. On the hand-labelled postings all are also scored (range precision and
+recall), the baseline read as US dollars, ``k`` as thousands, figures under 1,000 as hourly.
 
 Run: ``.venv/bin/python -m benchmarks.bench_salary [--repeat 3]``
 """
@@ -17,6 +19,8 @@ import re
 import time
 from collections.abc import Callable
 
+from benchmarks.baselines import pay_windows_v1
+from pipeline.domain import pay_text
 from pipeline.eval.documents import documents
 from pipeline.ingest.corpus import open_corpus
 from pipeline.paths import LABELS_DIR
@@ -43,6 +47,16 @@ def baseline_ranges(text: str) -> list[tuple[float, float, str, str]]:
 
 def parser_ranges(text: str) -> list[tuple[float, float, str, str]]:
     return [(s.min_amount, s.max_amount, s.currency, s.period) for s in extract_salaries(text)]
+
+
+def previous_ranges(text: str) -> list[tuple[float, float, str, str]]:
+    """The parser with its previous windows (the same code otherwise)."""
+    current = pay_text._windows
+    pay_text._windows = pay_windows_v1._windows
+    try:
+        return parser_ranges(text)
+    finally:
+        pay_text._windows = current
 
 
 def timed(fn: Callable[[str], list], texts: list[str], repeat: int) -> tuple[float, int, int]:
@@ -99,6 +113,7 @@ def main() -> None:
     rows = []
     for name, fn in (
         ("baseline regex (JobSpy-style)", baseline_ranges),
+        ("previous windows (pay_windows_v1)", previous_ranges),
         ("pipeline.salary.extract_salaries", parser_ranges),
     ):
         seconds, with_range, ranges = timed(fn, hn, args.repeat)
@@ -119,8 +134,13 @@ def main() -> None:
             f"| {name} | {seconds:.2f} | {rate:,.0f} | {with_range:,} | {ranges:,} | "
             f"{precision:.3f} | {recall:.3f} |"
         )
-    base, ours = rows
-    print(f"\nthe parser takes {base[2] / ours[2]:.0f}x the baseline's time per post")
+    base, previous, ours = rows
+    same = all(previous_ranges(t) == parser_ranges(t) for t in hn)
+    print(
+        f"\nthe parser takes {base[2] / ours[2]:.0f}x the baseline's time per post; it runs at "
+        f"{ours[2] / previous[2]:.2f}x its previous version's posts per second, finding "
+        + ("the same ranges in every post" if same else "DIFFERENT ranges")
+    )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,69 @@
+"""The pay parser's windows as they were before 2026-12-04: two regexes and one ``str.find``
+scan per pay word (12 scans of every text), kept as the same-run baseline of
+``benchmarks.bench_salary``. The parser is otherwise the same; only where it looks changed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.domain.pay_text import figures
+
+# Where figures can be pay: around a currency sign or code, and after a pay word (for
+# "SALARY: 100-150k", which has none). Only these windows are scanned for figures, so a text
+# with no currency and no pay word costs one character-class search and a few ``str.find``.
+_SYMBOL_ANCHOR = re.compile(r"[$€£₹¥₩₪円]|zł|Kč")
+_CODE_ANCHOR = re.compile(r"(?:" + figures.CODES_RE + r"|LPA|CTC|Rs|Cr|Fr)(?![a-z])")
+_PAY_WORDS = (
+    "salar",
+    "compens",
+    "gehalt",
+    " pay",
+    "base",
+    "comp:",
+    "ctc",
+    "lpa",
+    "lakh",
+    "lac",
+    "crore",
+    " kr",
+)
+_BEFORE_ANCHOR = 50
+_AFTER_ANCHOR = 50
+_AFTER_PAY_WORD = 200
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Return the merged spans of ``text`` where a figure may be pay."""
+    spans: list[tuple[int, int]] = []
+    for m in _SYMBOL_ANCHOR.finditer(text):
+        spans.append((m.start() - _BEFORE_ANCHOR, m.end() + _AFTER_ANCHOR))
+    for m in _CODE_ANCHOR.finditer(text):
+        spans.append((m.start() - _BEFORE_ANCHOR, m.end() + _AFTER_ANCHOR))
+    low = text.lower()
+    if len(low) == len(text):  # lower() can change the length of a few scripts' letters
+        for word in _PAY_WORDS:
+            at = low.find(word)
+            while at >= 0:
+                spans.append((at - _BEFORE_ANCHOR, at + _AFTER_PAY_WORD))
+                at = low.find(word, at + 1)
+    else:
+        spans.append((0, len(text)))
+    if not spans:
+        return []
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        lo = max(lo, 0)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    n = len(text)
+    out = []
+    for lo, hi in merged:
+        # never cut a figure in two: end the window at the next blank
+        while hi < n and not text[hi].isspace() and hi < merged[-1][1] + 40:
+            hi += 1
+        out.append((lo, min(hi, n)))
+    return out
