@@ -66,6 +66,21 @@ def share_cell(k: int, n: int, low: float | None, high: float | None, sign: bool
     return f"{100 * k / n:.{digits}f} ({100 * low:.{digits}f}–{100 * high:.{digits}f}{unit})"
 
 
+def naming_cell(row: dict[str, Any] | None) -> str:
+    """The share cell of a mart row of jobs naming something (``n_jobs_naming`` of ``n_jobs``,
+    with its interval), without the % sign; a dash where the mart has no row."""
+    if row is None:
+        return "–"
+    return share_cell(
+        row["n_jobs_naming"], row["n_jobs"], row["share_low"], row["share_high"], sign=False
+    )
+
+
+def listed_name(name: str, in_article: bool) -> Markup:
+    """A skill's or a duty's name, marked as the article's (``old``) or not (``new``)."""
+    return Markup('<span class="{}">{}</span>').format("old" if in_article else "new", name)
+
+
 def money(x: float | None) -> str:
     return "–" if x is None or (isinstance(x, float) and math.isnan(x)) else f"${x:,.0f}"
 

@@ -18,9 +18,11 @@ from pipeline.report.page import (
     Figure,
     Section,
     Table,
+    listed_name,
     money,
     month_runs,
     month_text,
+    naming_cell,
     period_text,
     share_cell,
     years_text,
@@ -385,24 +387,9 @@ def skill_table(
     rows = []
     for skill in skills:
         row: list = [
-            Markup('<span class="{}">{}</span>').format(
-                "old" if skill in ARTICLE_SKILLS else "new",
-                names.get(skill, skill).removeprefix("Apache "),
-            )
+            listed_name(names.get(skill, skill).removeprefix("Apache "), skill in ARTICLE_SKILLS)
         ]
-        for y in years:
-            r = cells.get((skill, y))
-            row.append(
-                share_cell(
-                    r["n_jobs_naming"],
-                    r["n_jobs"],
-                    r["share_low"],
-                    r["share_high"],
-                    sign=False,
-                )
-                if r
-                else "–"
-            )
+        row += [naming_cell(cells.get((skill, y))) for y in years]
         rows.append(row)
     rows.append([n_label] + [f"{denominators[y]:,}" for y in years])
     return Table(["skill", *map(str, years)], rows, numeric=set(range(1, len(years) + 1)))
@@ -447,23 +434,12 @@ def duties_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
         )
         rows: list[list] = []
         for _, duty_id, name, in_article in order:
-            row: list = [
-                Markup('<span class="{}">{}</span>').format("old" if in_article else "new", name)
+            row: list = [listed_name(name, in_article)]
+            row += [
+                naming_cell(cells.get((window_id, population, duty_id)))
+                for _, _, window_id, _ in windows
+                for population in DUTY_POPULATIONS
             ]
-            for _, _, window_id, _ in windows:
-                for population in DUTY_POPULATIONS:
-                    r = cells.get((window_id, population, duty_id))
-                    row.append(
-                        share_cell(
-                            r["n_jobs_naming"],
-                            r["n_jobs"],
-                            r["share_low"],
-                            r["share_high"],
-                            sign=False,
-                        )
-                        if r
-                        else "–"
-                    )
             rows.append(row)
         counts: list = ["jobs with a description"]
         for _, _, window_id, _ in windows:
