@@ -7,30 +7,17 @@ from __future__ import annotations
 
 import re
 
-from pipeline.domain.pay_text import figures
+from pipeline.domain.pay_text import (
+    _AFTER_ANCHOR,
+    _AFTER_PAY_WORD,
+    _BEFORE_ANCHOR,
+    _PAY_WORDS,
+    figures,
+)
 
-# Where figures can be pay: around a currency sign or code, and after a pay word (for
-# "SALARY: 100-150k", which has none). Only these windows are scanned for figures, so a text
-# with no currency and no pay word costs one character-class search and a few ``str.find``.
+# The same anchors and window sizes as the parser's; found by two regexes and a scan per word.
 _SYMBOL_ANCHOR = re.compile(r"[$€£₹¥₩₪円]|zł|Kč")
 _CODE_ANCHOR = re.compile(r"(?:" + figures.CODES_RE + r"|LPA|CTC|Rs|Cr|Fr)(?![a-z])")
-_PAY_WORDS = (
-    "salar",
-    "compens",
-    "gehalt",
-    " pay",
-    "base",
-    "comp:",
-    "ctc",
-    "lpa",
-    "lakh",
-    "lac",
-    "crore",
-    " kr",
-)
-_BEFORE_ANCHOR = 50
-_AFTER_ANCHOR = 50
-_AFTER_PAY_WORD = 200
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
