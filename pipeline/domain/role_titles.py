@@ -102,11 +102,12 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bmember of (?:the )?technical staff\b.*\b(?:research|training|pre-?training|"
             r"post-?training|model|rl|reinforcement|alignment|interpretability|evals?)\b",
         ),
-        # Customer-facing and QA engineering stay software_engineer whatever the product.
+        # Customer-facing and QA engineering stay software_engineer whatever the product
+        # ("Solutions Architect, Applied AI" too).
         (
             "software_engineer",
             r"\b(?:forward[- ]deployed|solutions?|sales|support|customer|field|implementation|"
-            r"integrations?)\s+(?:software\s+)?engineer",
+            r"integrations?)\s+(?:software\s+)?(?:engineer|architect)",
         ),
         ("software_engineer", r"\b(?:in test|qa|quality assurance|test automation|sdet|tester)\b"),
         ("ml_engineer", _STRONG_ML + r".*" + _ENG + r"|" + _ENG + r".*" + _STRONG_ML),

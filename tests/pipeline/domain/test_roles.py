@@ -43,6 +43,7 @@ from pipeline.domain.roles import FAMILIES, classify_roles, classify_title
         ("QA Automation Engineer", "software_engineer"),
         ("Forward Deployed Engineer, AI", "software_engineer"),
         ("Solutions Engineer", "software_engineer"),
+        ("Solutions Architect, Applied AI", "software_engineer"),
         ("Frontend Engineer - AI Products", "software_engineer"),
         ("Embedded Firmware Engineer", "software_engineer"),
         ("Member of Technical Staff", "software_engineer"),
