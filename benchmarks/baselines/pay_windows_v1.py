@@ -13,9 +13,11 @@ from pipeline.domain.pay_text import (
     _BEFORE_ANCHOR,
     _PAY_WORDS,
     figures,
+    merge_windows,
 )
 
-# The same anchors and window sizes as the parser's; found by two regexes and a scan per word.
+# The same anchors, window sizes and merging as the parser's; the anchors found by two regexes
+# and a scan per word.
 _SYMBOL_ANCHOR = re.compile(r"[$€£₹¥₩₪円]|zł|Kč")
 _CODE_ANCHOR = re.compile(r"(?:" + figures.CODES_RE + r"|LPA|CTC|Rs|Cr|Fr)(?![a-z])")
 
@@ -36,21 +38,4 @@ def _windows(text: str) -> list[tuple[int, int]]:
                 at = low.find(word, at + 1)
     else:
         spans.append((0, len(text)))
-    if not spans:
-        return []
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for lo, hi in spans:
-        lo = max(lo, 0)
-        if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
-        else:
-            merged.append((lo, hi))
-    n = len(text)
-    out = []
-    for lo, hi in merged:
-        # never cut a figure in two: end the window at the next blank
-        while hi < n and not text[hi].isspace() and hi < merged[-1][1] + 40:
-            hi += 1
-        out.append((lo, min(hi, n)))
-    return out
+    return merge_windows(text, spans)

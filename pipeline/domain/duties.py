@@ -90,8 +90,9 @@ class DutyExtractor:
         self.duties = dict(duties)
         self.ids = tuple(self.duties)
         self.window = int(phrases.get("window", 60))
-        sets: dict[str, list[str]] = phrases.get("sets", {})  # type: ignore[assignment]
-        spec = {k: v for k, v in phrases.items() if isinstance(v, dict) and k != "sets"}
+        # The duties that only engineering and research roles have (seed column).
+        self.engineers_only = frozenset(d.duty_id for d in self.duties.values() if d.engineers_only)
+        spec = {k: v for k, v in phrases.items() if isinstance(v, dict)}
         if set(spec) != set(self.duties):
             missing, extra = set(self.duties) - set(spec), set(spec) - set(self.duties)
             raise ValueError(
@@ -117,8 +118,7 @@ class DutyExtractor:
                 rule = len(self._rule_duty)
                 self._rule_duty.append(index)
                 for role, side in (("a", side_a), ("b", side_b)):
-                    expanded = sets[side] if isinstance(side, str) else side
-                    for phrase in expanded:
+                    for phrase in side:
                         add(phrase, _Term(index, role, rule))
         self._automaton = ahocorasick.Automaton()
         for padded, found in terms.items():
@@ -174,11 +174,6 @@ def extractor() -> DutyExtractor:
 def extract_duties(text: str | None) -> set[str]:
     """Return the duty ids (responsibilities and applications) ``text`` names."""
     return extractor().extract(text)
-
-
-def engineers_only() -> frozenset[str]:
-    """Return the ids of the duties only engineering and research roles have (seed column)."""
-    return frozenset(d.duty_id for d in extractor().duties.values() if d.engineers_only)
 
 
 def duties_of_kind(ids: Iterable[str], kind: str) -> set[str]:

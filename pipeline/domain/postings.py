@@ -63,7 +63,7 @@ def posting_duties(
     text = "\n".join(t for t in (title, description) if t)
     found = duties.extract_duties(text)
     if not ENGINEERING_FAMILIES.intersection(role_families or ()):
-        found -= duties.engineers_only()
+        found -= duties.extractor().engineers_only
     return sorted(found)
 
 

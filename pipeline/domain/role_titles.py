@@ -19,25 +19,18 @@ from pipeline.paths import SEEDS_DIR
 ROLE_FAMILIES_PATH = SEEDS_DIR / "role_families.csv"
 
 
-def _families(path: Path = ROLE_FAMILIES_PATH) -> tuple[str, ...]:
-    """Return the family ids of the seed, in rank order (the seed dbt reads too)."""
+def _read_families(path: Path = ROLE_FAMILIES_PATH) -> list[dict[str, str]]:
+    """Return the seed's rows in rank order (the seed dbt reads too)."""
     with path.open(encoding="utf-8", newline="") as fh:
-        rows = sorted(csv.DictReader(fh), key=lambda r: int(r["display_order"]))
-    return tuple(r["role_family"] for r in rows)
+        return sorted(csv.DictReader(fh), key=lambda r: int(r["display_order"]))
 
 
-FAMILIES = _families()
-
-
-def _engineering(path: Path = ROLE_FAMILIES_PATH) -> frozenset[str]:
-    """Return the families the seed marks as engineering roles (``is_engineering``)."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        return frozenset(
-            r["role_family"] for r in csv.DictReader(fh) if r["is_engineering"] == "true"
-        )
-
-
-ENGINEERING_FAMILIES = _engineering()
+_FAMILY_ROWS = _read_families()
+FAMILIES = tuple(r["role_family"] for r in _FAMILY_ROWS)
+# The families the seed marks as engineering roles (``is_engineering``).
+ENGINEERING_FAMILIES = frozenset(
+    r["role_family"] for r in _FAMILY_ROWS if r["is_engineering"] == "true"
+)
 
 _ENG = r"(?:engineer\w*|developer|dev\b|devs\b|programmer|swe\b|sre\b|architect|hacker|coder)"
 _STRONG_ML = (

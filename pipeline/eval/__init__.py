@@ -79,11 +79,14 @@ def role_groups(corpus: Corpus) -> dict[tuple[str, str, str], Scores]:
 def duty_scores(corpus: Corpus) -> dict[tuple[str, str, str], Scores]:
     """Duty extraction by (kind, source group, split); the group ``all`` sums the sources."""
     out: dict[tuple[str, str, str], Scores] = defaultdict(Scores)
+    found: dict[tuple[str, str], set[str]] = {}  # each posting read once, for both kinds
     for field_name, kind in DUTY_KINDS.items():
         labelled = load(DUTIES_LABELS, field_name)
         docs = documents_of(corpus, labelled)
         for item in labelled:
-            got = duties_of_kind(docs[item.key].duties(), kind)
+            if item.key not in found:
+                found[item.key] = docs[item.key].duties()
+            got = duties_of_kind(found[item.key], kind)
             for group in ("all", item.row["group"]):
                 out[(field_name, group, item.split)].add(item.key, item.labels, got)
     return dict(out)

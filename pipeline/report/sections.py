@@ -427,6 +427,7 @@ def duties_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
         return section
     windows = sorted({(r["first_year"], r["source"], r["window_id"], r["period"]) for r in found})
     cells = {(r["window_id"], r["population"], r["duty_id"]): r for r in found}
+    jobs = {(r["window_id"], r["population"]): r["n_jobs"] for r in found}
     for kind, title in DUTY_KIND_TITLES.items():
         duties = [r for r in found if r["duty_kind"] == kind]
         order = sorted(
@@ -441,15 +442,14 @@ def duties_section(con: duckdb.DuckDBPyConnection, labels: Labels) -> Section:
                 for population in DUTY_POPULATIONS
             ]
             rows.append(row)
-        counts: list = ["jobs with a description"]
-        for _, _, window_id, _ in windows:
-            for population in DUTY_POPULATIONS:
-                r = next(
-                    (c for (w, p, _), c in cells.items() if w == window_id and p == population),
-                    None,
-                )
-                counts.append(f"{r['n_jobs']:,}" if r else "–")
-        rows.append(counts)
+        rows.append(
+            ["jobs with a description"]
+            + [
+                f"{jobs[(window_id, population)]:,}" if (window_id, population) in jobs else "–"
+                for _, _, window_id, _ in windows
+                for population in DUTY_POPULATIONS
+            ]
+        )
         headers = [title.lower()] + [
             f"{period}: {'ML engineer' if population == 'ml_engineer' else 'all engineering'}"
             for *_, period in windows

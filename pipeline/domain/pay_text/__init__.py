@@ -87,6 +87,11 @@ def _windows(text: str) -> list[tuple[int, int]]:
             spans.append((at - _BEFORE_ANCHOR, at + _AFTER_PAY_WORD))
     else:
         spans.append((0, len(text)))
+    return merge_windows(text, spans)
+
+
+def merge_windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the anchor ``spans`` of ``text`` merged, clipped, and never cutting a figure."""
     if not spans:
         return []
     spans.sort()
@@ -97,6 +102,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
         else:
             merged.append((lo, hi))
+    n = len(text)
     out = []
     for lo, hi in merged:
         # never cut a figure in two: end the window at the next blank
