@@ -27,7 +27,7 @@ from pipeline.domain.duties import DUTIES_VERSION, PHRASES_PATH, extract_duties,
 from pipeline.domain.postings import has_description
 from pipeline.eval import DUTIES_LABELS, DUTY_KINDS
 from pipeline.eval.documents import documents, labelled_documents
-from pipeline.eval.scoring import load, score
+from pipeline.eval.scoring import Scores, load
 from pipeline.ingest.corpus import open_corpus
 
 log = logging.getLogger(__name__)
@@ -85,17 +85,16 @@ def main(argv: list[str] | None = None) -> int:
     slow = best_time(baseline, sample, 1)
     fast_rate, slow_rate = len(texts) / fast, len(sample) / slow
 
-    labelled = {kind: load(DUTIES_LABELS, kind) for kind in DUTY_KINDS}
-    keys = {i.key for items in labelled.values() for i in items}
-    docs = labelled_documents(corpus, keys)
-    gold = [
-        (r.key, r.labels | s.labels)
-        for r, s in zip(labelled["responsibilities"], labelled["applications"], strict=True)
-    ]
+    # Both kinds together: one gold set a posting.
+    gold: dict[tuple[str, str], set[str]] = {}
+    for kind in DUTY_KINDS:
+        for item in load(DUTIES_LABELS, kind):
+            gold.setdefault(item.key, set()).update(item.labels)
+    docs = labelled_documents(corpus, gold)
 
-    def scored(predict: Callable[[tuple[str, str]], set[str]]):
-        out = score([], predict)
-        for key, labels in gold:
+    def scored(predict: Callable[[tuple[str, str]], set[str]]) -> Scores:
+        out = Scores()
+        for key, labels in gold.items():
             out.add(key, labels, predict(key))
         return out
 

@@ -13,41 +13,26 @@ shares as (
 
 ),
 
-pivoted as (
+ml as (select * from shares where population = 'ml_engineer'),
 
-    select
-        window_id,
-        any_value(source) as source,
-        any_value(window_label) as window_label,
-        any_value(window_order) as window_order,
-        any_value(first_year) as first_year,
-        any_value(months_read) as months_read,
-        any_value(share) filter (where population = 'ml_engineer') as ml_share,
-        any_value(share_low) filter (where population = 'ml_engineer') as ml_low,
-        any_value(share_high) filter (where population = 'ml_engineer') as ml_high,
-        any_value(n_jobs_naming) filter (where population = 'ml_engineer') as ml_naming,
-        any_value(n_jobs) filter (where population = 'ml_engineer') as ml_jobs,
-        any_value(top_company_share) filter (where population = 'ml_engineer') as ml_top_company,
-        any_value(share) filter (where population = 'software_engineer') as swe_share,
-        any_value(share_low) filter (where population = 'software_engineer') as swe_low,
-        any_value(share_high) filter (where population = 'software_engineer') as swe_high,
-        any_value(n_jobs) filter (where population = 'software_engineer') as swe_jobs,
-        any_value(share) filter (where population = 'data_scientist') as ds_share,
-        any_value(share_low) filter (where population = 'data_scientist') as ds_low,
-        any_value(share_high) filter (where population = 'data_scientist') as ds_high,
-        any_value(n_jobs) filter (where population = 'data_scientist') as ds_jobs
-    from shares
-    group by window_id
+swe as (select * from shares where population = 'software_engineer'),
 
-),
+ds as (select * from shares where population = 'data_scientist'),
 
 compared as (
 
     -- The comparator: whichever parent family asks for both more often.
     select
-        *,
-        coalesce(swe_share, 0) >= coalesce(ds_share, 0) as swe_is_larger
-    from pivoted
+        ml.*,
+        swe.share as swe_share,
+        swe.n_jobs as swe_jobs,
+        ds.share as ds_share,
+        ds.n_jobs as ds_jobs,
+        case when coalesce(swe.share, 0) >= coalesce(ds.share, 0) then swe else ds end
+            as comparator
+    from ml
+    inner join swe using (window_id)
+    inner join ds using (window_id)
 
 ),
 
@@ -62,19 +47,19 @@ final as (
         compared.window_label as period,
         compared.first_year,
         compared.months_read,
-        compared.ml_share as observed_value,
-        compared.ml_low as observed_low,
-        compared.ml_high as observed_high,
-        case when swe_is_larger then swe_share else ds_share end as target_value,
-        case when swe_is_larger then swe_low else ds_low end as target_low,
-        case when swe_is_larger then swe_high else ds_high end as target_high,
-        coalesce(compared.ml_jobs, 0) as sample_size,
+        compared.share as observed_value,
+        compared.share_low as observed_low,
+        compared.share_high as observed_high,
+        compared.comparator.share as target_value,
+        compared.comparator.share_low as target_low,
+        compared.comparator.share_high as target_high,
+        compared.n_jobs as sample_size,
         'ml_engineer jobs' as sample_unit,
-        compared.ml_top_company as top_company_share,
+        compared.top_company_share,
         printf(
             '%s: both disciplines named by ml_engineer %.1f%% (%d/%d jobs), software_engineer %.1f%% (of %d), data_scientist %.1f%% (of %d)',
-            compared.window_label, 100 * coalesce(compared.ml_share, 0),
-            coalesce(compared.ml_naming, 0), coalesce(compared.ml_jobs, 0),
+            compared.window_label, 100 * coalesce(compared.share, 0),
+            compared.n_jobs_naming, compared.n_jobs,
             100 * coalesce(compared.swe_share, 0), coalesce(compared.swe_jobs, 0),
             100 * coalesce(compared.ds_share, 0), coalesce(compared.ds_jobs, 0)
         ) as observed_text,
