@@ -36,15 +36,23 @@ def load_landing(settings: Settings) -> list[loading.FileLoad]:
 @task(retries=1, retry_delay_seconds=5)
 def build_warehouse(settings: Settings) -> dbt_build.BuildResult:
     """Run dbt build (seeds, models, tests) on the working copy and publish it."""
-    result = dbt_build.build(settings)
+    result = dbt_build.build(settings, force=settings.full)
     if not result.ok:
         raise dbt_build.BuildError("; ".join(result.failures) or "dbt build failed")
     return result
 
 
 @task
-def write_report(settings: Settings) -> str:
-    """Write the HTML report and publish its summary as an artifact."""
+def write_report(settings: Settings, warehouse_changed: bool = True) -> str:
+    """Write the HTML report and publish its summary as an artifact.
+
+    When the warehouse did not change and the latest report was drawn from it, that report
+    stands, and is not drawn again.
+    """
+    current = reporting.current_report(settings.warehouse_path, settings.reports_dir)
+    if current is not None and not warehouse_changed:
+        get_run_logger().info("report up to date: %s", current)
+        return str(current)
     path = reporting.write_report(settings.warehouse_path, settings.reports_dir)
     create_markdown_artifact(
         key="report",
@@ -98,7 +106,7 @@ def run_pipeline(
             logger.error("build failed: %s; readers keep the previous snapshot", exc)
     if summary.build is not None and summary.build_error is None:
         try:
-            summary.report_path = write_report(settings)
+            summary.report_path = write_report(settings, not summary.build.up_to_date)
         except Exception as exc:  # a report failure must not hide the run's results
             logger.error("report failed: %s", exc)
 

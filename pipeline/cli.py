@@ -59,6 +59,14 @@ SourcesOpt = Annotated[
     list[str] | None,
     typer.Option("--source", "-s", help="Only this source of sources.toml (repeatable)."),
 ]
+FullOpt = Annotated[
+    bool,
+    typer.Option(
+        "--full",
+        help="Crawl every Hacker News thread and replay every recording again, and rebuild "
+        "every model, even where nothing changed.",
+    ),
+]
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -79,7 +87,10 @@ def setup_logging(verbose: bool = False) -> None:
 
 
 def resolve_settings(
-    home: Path | None = None, replay: Path | None = None, writes: bool = False
+    home: Path | None = None,
+    replay: Path | None = None,
+    writes: bool = False,
+    full: bool | None = None,
 ) -> Settings:
     """Resolve the settings of this command once; a bad value is a one-line error.
 
@@ -88,7 +99,7 @@ def resolve_settings(
     from pipeline.ingest.preflight import PreflightError, check_home
 
     try:
-        settings = get_settings(home=home, replay=replay)
+        settings = get_settings(home=home, replay=replay, full=full or None)
         if writes:
             check_home(settings.home)
     except (ConfigError, PreflightError) as exc:
@@ -215,12 +226,18 @@ def run(
     replay: ReplayOpt = None,
     home: HomeOpt = None,
     source: SourcesOpt = None,
+    full: FullOpt = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
-    """Crawl every source, load the postings, build the warehouse and print a summary."""
+    """Crawl every source, load the postings, build the warehouse and print a summary.
+
+    A run pays only for what is new: Hacker News threads held complete are not asked for
+    again, a replay of unchanged recordings lands nothing, and a warehouse with no new raw rows
+    is not rebuilt (``--full`` does it all again).
+    """
     from pipeline.ingest.preflight import PreflightError, check
 
-    settings = resolve_settings(home, replay, writes=True)
+    settings = resolve_settings(home, replay, writes=True, full=full)
     names = chosen_sources(settings, source)
     try:
         mode = check(settings.replay)
@@ -230,8 +247,18 @@ def run(
         console.print(f"jobtrends run: {', '.join(names)} -> {settings.home} ({mode})")
         raise typer.Exit(supervise())
     setup_logging(verbose)
+    from flows import temporary_server
+
+    # Prefect's temporary server starts while the flow's modules import, not after.
+    server = temporary_server.start()
     from flows.run import run_pipeline
 
+    if server is not None:
+        logging.getLogger("prefect").info("temporary server on %s", server.api_url)
+        try:
+            server.wait(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
+        except temporary_server.ServerError as exc:
+            fail(str(exc), code=1)
     # SIGTERM (from supervise) ends the run: the flow stops its crawls, then the exit runs the
     # process's clean-up (Prefect's temporary server stops with it).
     signal.signal(signal.SIGTERM, stopped_by_signal)
@@ -252,13 +279,14 @@ def crawl(
     replay: ReplayOpt = None,
     home: HomeOpt = None,
     source: SourcesOpt = None,
+    full: FullOpt = False,
 ) -> None:
     """Crawl sources into landing files only (no load, no build)."""
     from pipeline.config import new_run_id
     from pipeline.ingest.crawl import crawl as crawl_one
     from pipeline.ingest.preflight import PreflightError, check
 
-    settings = resolve_settings(home, replay, writes=True)
+    settings = resolve_settings(home, replay, writes=True, full=full)
     names = chosen_sources(settings, source)
     try:
         check(settings.replay)
@@ -307,8 +335,14 @@ def build(
     select: Annotated[
         str | None, typer.Option(help="dbt selector, e.g. marts or postings+")
     ] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Rebuild even when nothing changed since the last build.")
+    ] = False,
 ) -> None:
-    """Build the dbt models and run their tests on the warehouse."""
+    """Build the dbt models and run their tests on the warehouse.
+
+    A warehouse whose raw tables and models are those of its last build is not built again.
+    """
     from pipeline.ingest.build import BuildError
     from pipeline.ingest.build import build as dbt_build
     from pipeline.ingest.publish import PublishError
@@ -317,9 +351,15 @@ def build(
     setup_logging()
     started = time.monotonic()
     try:
-        result = dbt_build(settings, select=select)
+        result = dbt_build(settings, select=select, force=full)
     except (BuildError, PublishError) as exc:
         fail(str(exc), code=1)
+    if result.up_to_date:
+        console.print(
+            "warehouse up to date: no new raw rows and no model change since its last build "
+            "(--full rebuilds)"
+        )
+        raise typer.Exit(0)
     console.print(f"dbt build: {result.counts} in {time.monotonic() - started:.1f}s")
     for f in result.failures:
         err.print(f"[red]{f}[/]")

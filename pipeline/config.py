@@ -1,10 +1,10 @@
 """Configuration: the environment and ``sources.toml`` enter here, once.
 
 ``get_settings`` resolves the environment (``JOBTRENDS_HOME``, ``JOBTRENDS_REPLAY``,
-``JOBTRENDS_SOURCES``, ``JOBTRENDS_LOG_LEVEL``) into one ``Settings``; the CLI resolves it once
-and passes it down (to the flow, the loader, dbt), and ``Settings.subprocess_env`` hands the
-same values to the processes it starts (``scrapy crawl``, ``dbt``), whose own settings read them
-back through ``get_settings``. Nothing else reads these variables.
+``JOBTRENDS_SOURCES``, ``JOBTRENDS_LOG_LEVEL``, ``JOBTRENDS_FULL``) into one ``Settings``; the
+CLI resolves it once and passes it down (to the flow, the loader, dbt), and
+``Settings.subprocess_env`` hands the same values to the processes it starts (``scrapy crawl``,
+``dbt``), whose own settings read them back through ``get_settings``. Nothing else reads these variables.
 """
 
 from __future__ import annotations
@@ -48,6 +48,9 @@ class Settings:
     replay: Path | None = None
     sources_file: Path = SOURCES_FILE
     log_level: str = "INFO"
+    # Crawl and build everything again, as if nothing were held (``--full``): every Hacker News
+    # thread, every recording replayed again, every model rebuilt.
+    full: bool = False
 
     @property
     def landing_dir(self) -> Path:
@@ -97,6 +100,10 @@ class Settings:
             ),
             **extra,
         }
+        if self.full:
+            env["JOBTRENDS_FULL"] = "1"
+        else:
+            env.pop("JOBTRENDS_FULL", None)
         if self.replay is not None:
             env["JOBTRENDS_REPLAY"] = str(self.replay)
         else:
@@ -112,6 +119,7 @@ def get_settings(
     home: str | Path | None = None,
     replay: str | Path | None = None,
     sources_file: str | Path | None = None,
+    full: bool | None = None,
 ) -> Settings:
     """Resolve settings from arguments, then the ``JOBTRENDS_*`` environment, then defaults."""
     env = os.environ
@@ -124,6 +132,7 @@ def get_settings(
         replay=_path(replay or env.get("JOBTRENDS_REPLAY")),
         sources_file=_path(sources_file or env.get("JOBTRENDS_SOURCES")) or SOURCES_FILE,
         log_level=level,
+        full=bool(full) if full is not None else env.get("JOBTRENDS_FULL", "") in ("1", "true"),
     )
 
 

@@ -46,6 +46,10 @@ class LandingFiles:
         stats = dict(self.crawler.stats.get_stats())
         stats["finish_reason"] = reason
         stats["run_id"] = self.crawler.settings["JOBTRENDS_RUN_ID"]
+        # What a replayed crawl read (``crawl.replay_inputs``): the next replay of the same
+        # recordings need not run.
+        if inputs := self.crawler.settings.get("JOBTRENDS_INPUTS"):
+            stats["jobtrends/inputs"] = inputs
         path = self._path("stats")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(stats, indent=2, default=str, sort_keys=True), encoding="utf-8")

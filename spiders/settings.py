@@ -55,6 +55,8 @@ EXTENSIONS = {"spiders.extensions.LandingFiles": 500}
 JOBTRENDS_HOME = str(_config.home)
 JOBTRENDS_LANDING = str(_config.landing_dir)
 JOBTRENDS_SOURCES = str(_config.sources_file)
+# Crawl everything again, ignoring what earlier crawls hold (``jobtrends run --full``).
+JOBTRENDS_FULL = _config.full
 # The crawl runner names the run; a crawl started by hand is a run of its own.
 JOBTRENDS_RUN_ID = os.environ.get("JOBTRENDS_RUN_ID") or new_run_id()
 

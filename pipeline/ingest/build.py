@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -15,7 +16,7 @@ from pathlib import Path
 from pipeline.config import Settings
 from pipeline.ingest.publish import publish as publish_warehouse
 from pipeline.ingest.publish import working_copy, writer_lock
-from pipeline.paths import REPO_ROOT, WAREHOUSE_PROJECT
+from pipeline.paths import DOMAIN_DIR, REPO_ROOT, WAREHOUSE_PROJECT
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,8 @@ class BuildResult:
     counts: dict[str, int] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # Nothing to build: the raw tables and the code are those of the published build.
+    up_to_date: bool = False
 
 
 def dbt_executable() -> str:
@@ -58,18 +61,80 @@ def dbt_command(*args: str) -> list[str]:
 
 
 def build(
-    settings: Settings, select: str | None = None, command: str = "build", publish: bool = True
+    settings: Settings,
+    select: str | None = None,
+    command: str = "build",
+    publish: bool = True,
+    force: bool = False,
 ) -> BuildResult:
     """Run ``dbt build`` (seeds, models, tests) on the working copy and summarise it.
 
     A build that succeeds is published to readers (``publish=False``: not yet); one that
-    fails is not, and readers keep the previous snapshot.
+    fails is not, and readers keep the previous snapshot. A whole build whose inputs
+    (``build_inputs``) are those of the published build is skipped, unless ``force``.
     """
+    if not (settings.working_warehouse_path.exists() or settings.warehouse_path.exists()):
+        raise BuildError(f"no warehouse at {settings.warehouse_path}: run `jobtrends load` first")
     with writer_lock(settings, f"jobtrends {command}"):
+        whole = command == "build" and select is None
+        inputs = build_inputs(settings) if whole else None
+        if inputs is not None and not force and inputs == last_build_inputs(settings):
+            logger.info("warehouse up to date: no new raw rows and no model change since its build")
+            return BuildResult(ok=True, up_to_date=True)
         result = _build(settings, select, command)
         if result.ok and publish:
             publish_warehouse(settings)
+            if inputs is not None:
+                _inputs_file(settings).write_text(json.dumps(inputs, indent=1), encoding="utf-8")
     return result
+
+
+# --- what a build reads ----------------------------------------------------------------------
+# The dbt project and the domain rules its functions call: a change to either changes the marts.
+_CODE_ROOTS = (WAREHOUSE_PROJECT, DOMAIN_DIR)
+_NOT_CODE = {"logs", "target", "dbt_packages", "__pycache__"}
+
+
+def code_digest() -> str:
+    """Return a digest of the code a build runs (models, macros, seeds, functions, rules)."""
+    digest = hashlib.sha256()
+    for root in _CODE_ROOTS:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and not _NOT_CODE & set(path.relative_to(root).parts):
+                digest.update(path.relative_to(REPO_ROOT).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_inputs(settings: Settings) -> dict[str, object]:
+    """Return what a whole build reads: each raw table's row count, the load ledger's last
+    entry, and the code. Two builds of the same inputs make the same marts."""
+    from pipeline.ingest.load import connect
+
+    with connect(working_copy(settings)) as con:
+        tables = con.execute(
+            "select table_name from duckdb_tables() where schema_name = 'raw' order by 1"
+        ).fetchall()
+        rows = {
+            name: con.execute(f'select count(*) from raw."{name}"').fetchone()[0]
+            for (name,) in tables
+        }
+        last_load = con.execute("select max(loaded_at)::varchar from raw.load_ledger").fetchone()
+    return {"raw_rows": rows, "last_load": last_load[0], "code": code_digest()}
+
+
+def _inputs_file(settings: Settings) -> Path:
+    return settings.working_warehouse_path.parent / "build_inputs.json"
+
+
+def last_build_inputs(settings: Settings) -> dict[str, object] | None:
+    """Return the inputs of the last published whole build, None without one."""
+    if not settings.warehouse_path.exists():
+        return None
+    try:
+        return json.loads(_inputs_file(settings).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 # dbt's line for a node done: "12:00:01  37 of 120 OK created sql table model main.postings".
@@ -106,13 +171,13 @@ def dbt_error(output: list[str]) -> str:
 
 
 def _build(settings: Settings, select: str | None, command: str) -> BuildResult:
-    if not (settings.working_warehouse_path.exists() or settings.warehouse_path.exists()):
-        raise BuildError(f"no warehouse at {settings.warehouse_path}: run `jobtrends load` first")
     # The raw tables the models read, as this version of the loader makes them (a warehouse
     # loaded by an older version gains the new ones, backfilled, before dbt reads them).
     from pipeline.ingest.load import connect
 
     connect(working_copy(settings)).close()
+    # A build that fails leaves the working copy with models of no published build.
+    _inputs_file(settings).unlink(missing_ok=True)
     cmd = dbt_command(command)
     if select:
         cmd += ["--select", select]

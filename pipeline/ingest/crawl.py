@@ -7,6 +7,7 @@ worker process; it also lets sources crawl side by side and fail on their own.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
 import re
@@ -114,6 +115,8 @@ class CrawlResult:
     reason: str = ""
     seconds: float = 0.0
     log_file: str = ""
+    # A replay of the recordings an earlier crawl (this run id) replayed whole: not crawled.
+    unchanged_since: str = ""
 
     @property
     def ok(self) -> bool:
@@ -171,6 +174,58 @@ def judge(source: str, run_id: str, returncode: int, stats: dict | None) -> Craw
     return result
 
 
+# The code a crawl runs: spiders, and the library they build postings with.
+_CRAWL_CODE = ("spiders", "pipeline")
+
+
+def replay_inputs(
+    source: Source, settings: Settings, overrides: dict | None, scrapy_settings: dict | None
+) -> str | None:
+    """Return a digest of what a replayed crawl reads, None in live mode.
+
+    The corpus manifest and the size and time of every recorded body, the source's table and
+    this crawl's arguments, and the crawling code: a replay with the same digest as an earlier
+    whole crawl would land the same postings again.
+    """
+    if settings.replay is None:
+        return None
+    from pipeline.ingest.corpus import CorpusError, open_corpus
+
+    digest = hashlib.sha256()
+    try:
+        corpus = open_corpus(settings.replay)
+        digest.update(corpus.manifest.read_bytes())
+        for recording in corpus.recordings.values():
+            stat = recording.body_path.stat()
+            digest.update(f"{recording.body_path.name} {stat.st_size} {stat.st_mtime_ns}".encode())
+    except (CorpusError, OSError):
+        return None  # the crawl itself says what is wrong with the corpus
+    arguments = [source.name, source.spider, source.args, overrides, scrapy_settings]
+    digest.update(json.dumps(arguments, sort_keys=True, default=str).encode())
+    for root in _CRAWL_CODE:
+        for path in sorted((REPO_ROOT / root).rglob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def unchanged_since(settings: Settings, spider: str, inputs: str) -> str | None:
+    """Return the run id of the last whole crawl that replayed these inputs, if any."""
+    folder = landing_path(settings.landing_dir, spider, "x", "stats").parent
+    for stats_file in sorted(folder.glob("*.stats.json"), reverse=True):
+        run_id = stats_file.name.split(".", 1)[0]
+        try:
+            stats = json.loads(stats_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if stats.get("jobtrends/inputs") != inputs:
+            continue
+        whole = judge(spider, run_id, 0, stats).ok and (
+            landing_path(settings.landing_dir, spider, run_id, "postings").exists()
+        )
+        return run_id if whole else None
+    return None
+
+
 def last_crawl(settings: Settings, spider: str, run_id: str) -> tuple[int, int] | None:
     """Return (pages, postings) of the spider's last finished crawl before this run, if any."""
     folder = landing_path(settings.landing_dir, spider, run_id, "stats").parent
@@ -211,6 +266,21 @@ def crawl(
     ``scrapy_settings`` overrides Scrapy settings for this crawl (``-s NAME=VALUE``),
     ``overrides`` the source's arguments (``-a NAME=VALUE``).
     """
+    inputs = replay_inputs(source, settings, overrides, scrapy_settings)
+    earlier = (
+        None
+        if inputs is None or settings.full
+        else unchanged_since(settings, source.spider, inputs)
+    )
+    if earlier:
+        logger.info("%s: recordings unchanged since run %s, not replayed", source.name, earlier)
+        return CrawlResult(
+            source.name,
+            run_id,
+            "ok",
+            reason=f"recordings unchanged since run {earlier}: nothing new to land",
+            unchanged_since=earlier,
+        )
     log_dir = settings.logs_dir / run_id
     log_dir.mkdir(parents=True, exist_ok=True)
     log_file = log_dir / f"{source.name}.log"
@@ -220,6 +290,8 @@ def crawl(
     cmd = [sys.executable, "-m", "scrapy", "crawl", source.spider]
     cmd += spider_args(source.name, overrides)
     cmd += ["-s", "LOGSTATS_INTERVAL=10"]
+    if inputs is not None:
+        cmd += ["-s", f"JOBTRENDS_INPUTS={inputs}"]
     # The source's own Scrapy settings (its `[NAME.scrapy]` table), then this call's.
     for name, value in {**source.args.get("scrapy", {}), **(scrapy_settings or {})}.items():
         cmd += ["-s", f"{name}={value}"]

@@ -90,6 +90,8 @@ class RunSummary:
             text += f"; not ok: {', '.join(failed)}"
         if self.build_error:
             text += f"; build failed: {self.build_error[:200]}"
+        elif self.build is not None and self.build.up_to_date:
+            text += "; nothing new to build: the warehouse is as it was"
         return text
 
     def markdown(self) -> str:

@@ -90,6 +90,16 @@ def write_report(warehouse_path: Path | str, out_dir: Path | str) -> Path:
     return path
 
 
+def current_report(warehouse_path: Path | str, out_dir: Path | str) -> Path | None:
+    """Return the latest report when it was written from the warehouse as it is now, else None."""
+    latest = Path(out_dir) / "latest.html"
+    try:
+        fresh = latest.stat().st_mtime >= Path(warehouse_path).stat().st_mtime
+    except OSError:
+        return None
+    return latest if fresh else None
+
+
 def report_markdown(warehouse_path: Path | str) -> str:
     """Return a short Markdown summary of the report, for the Prefect artifact."""
     lines = ["# jobtrends report", ""]

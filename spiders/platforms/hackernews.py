@@ -2,13 +2,21 @@
 
 Threads are listed with the Algolia HN API (``search_by_date`` on the ``whoishiring`` account)
 and read whole with ``items/<id>``. Arguments: ``-a since=2015-01``, ``-a until=2018-12``,
-``-a months=3`` (the latest N threads).
+``-a months=3`` (the latest N threads), ``-a full=1`` (every thread again).
+
+A closed month never changes, so a crawl asks only for the threads its earlier crawls do not
+hold complete: a thread is complete when it was read after its month and the next one were
+over (people post to a month's thread for about a month). Each finished crawl's stats list
+the complete months it holds (``hackernews/complete_months``); the next crawl reads them from
+the crawls whose landing files are complete, unless told ``full`` (``jobtrends run --full``).
 """
 
 from __future__ import annotations
 
+import json
 import re
-from datetime import datetime
+from datetime import UTC, datetime
+from pathlib import Path
 
 import scrapy
 
@@ -28,6 +36,31 @@ def thread_month(title: str) -> str | None:
     return datetime.strptime(match["month"], "%B %Y").strftime("%Y-%m")
 
 
+def complete_by(month: str) -> str:
+    """Return the first day (``YYYY-MM-DD``) a thread of ``month`` read on is complete: the
+    start of the month after next."""
+    year, mon = int(month[:4]), int(month[5:7]) + 2
+    year, mon = year + (mon - 1) // 12, (mon - 1) % 12 + 1
+    return f"{year:04d}-{mon:02d}-01"
+
+
+def held_months(landing_dir: Path | str, spider: str = "hackernews") -> set[str]:
+    """Return the months earlier crawls hold complete: listed in the stats of a finished crawl
+    whose postings file is complete (a crawl stopped midway holds nothing)."""
+    held: set[str] = set()
+    for stats_file in Path(landing_dir, spider).glob("*.stats.json"):
+        run_id = stats_file.name.split(".", 1)[0]
+        if not stats_file.with_name(f"{run_id}.jsonl.gz").exists():
+            continue
+        try:
+            stats = json.loads(stats_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if stats.get("finish_reason") == "finished":
+            held.update(stats.get(f"{spider}/complete_months") or [])
+    return held
+
+
 def header_line(text: str) -> str | None:
     """Return a post's first line when it is the usual ``Company | Role | Place`` header."""
     first = text.split("\n", 1)[0].strip()
@@ -43,7 +76,21 @@ class HackernewsSpider(JsonApiSpider):
         self.since = self.config.get("since")
         self.until = self.config.get("until")
         self.months = int(self.config["months"]) if self.config.get("months") else None
+        full = self.settings.getbool("JOBTRENDS_FULL") or str(self.config.get("full")) in (
+            "1",
+            "true",
+            "True",
+        )
+        landing = self.settings.get("JOBTRENDS_LANDING")
+        self.held = set() if full or not landing else held_months(landing, self.name)
+        self.complete: set[str] = set()
+        self.today = datetime.now(UTC).strftime("%Y-%m-%d")
         yield scrapy.Request(self.thread_list_url(), callback=self.parse_thread_list)
+
+    def closed(self, reason):
+        if reason == "finished":
+            months = sorted(self.held | self.complete)
+            self.crawler.stats.set_value(f"{self.name}/complete_months", months)
 
     def thread_list_url(self) -> str:
         """Return the search for every story of the ``whoishiring`` account."""
@@ -68,7 +115,19 @@ class HackernewsSpider(JsonApiSpider):
         threads.sort(reverse=True)
         if self.months:
             threads = threads[: self.months]
+        held = [t for t in threads if t[0] in self.held]
+        threads = [t for t in threads if t[0] not in self.held]
         self.crawler.stats.set_value("hackernews/threads", len(threads))
+        self.crawler.stats.set_value("hackernews/threads_held", len(held))
+        if held:
+            self.logger.info(
+                "%d thread(s) held complete by earlier crawls (%s to %s) not asked for again; "
+                "%d to read",
+                len(held),
+                held[-1][0],
+                held[0][0],
+                len(threads),
+            )
         for month, thread_id in threads:
             yield scrapy.Request(
                 f"{self.api_base}/items/{thread_id}",
@@ -81,6 +140,8 @@ class HackernewsSpider(JsonApiSpider):
         if not isinstance(data, dict):
             yield data
             return
+        if self.today >= complete_by(month):
+            self.complete.add(month)
         for comment in data.get("children") or []:
             if not comment.get("text") or not comment.get("author"):
                 # Deleted or flagged comments keep their place in the thread with no text.

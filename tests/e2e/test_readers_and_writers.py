@@ -33,7 +33,7 @@ def home(tmp_path) -> Path:
 
 
 def test_sql_and_report_run_while_a_build_writes(home):
-    builder = start("build", home=home)
+    builder = start("build", "--full", home=home)
     readers = 0
     try:
         # Wait until dbt has the working copy open, then read for as long as it builds.

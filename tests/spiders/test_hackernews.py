@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from spiders.platforms.hackernews import header_line, thread_month
+from spiders.platforms.hackernews import complete_by, header_line, thread_month
 from tests.conftest import landed, make_corpus, run_spider
 
 
@@ -17,6 +17,30 @@ def test_thread_month_reads_only_hiring_threads():
 def test_header_line_needs_the_pipe_layout():
     assert header_line("Acme | ML Engineer | Boston\nmore") == "Acme | ML Engineer | Boston"
     assert header_line("We are hiring in Boston.\nmore") is None
+
+
+def test_a_thread_is_complete_once_its_month_and_the_next_are_over():
+    assert complete_by("2026-03") == "2026-05-01"
+    assert complete_by("2026-11") == "2027-01-01"
+    assert complete_by("2026-12") == "2027-02-01"
+
+
+def test_a_second_crawl_asks_only_for_what_it_does_not_hold(tmp_path, fixture_corpus):
+    first = run_spider("hackernews", tmp_path, fixture_corpus, run_id="r1")
+    assert first.status == "ok" and first.items == 3
+    # The same recordings, replayed again, would land the same postings: not crawled.
+    again = run_spider("hackernews", tmp_path, fixture_corpus, run_id="r2")
+    assert (again.status, again.items, again.unchanged_since) == ("ok", 0, "r1")
+    assert "unchanged since run r1" in again.reason
+    # Asked anew, the spider reads the thread list only: both months are held complete.
+    anew = run_spider("hackernews", tmp_path, fixture_corpus, run_id="r3", since="2024-01")
+    assert (anew.status, anew.items) == ("ok", 0)
+    stats = json.loads((tmp_path / "landing/hackernews/r3.stats.json").read_text())
+    assert (stats["hackernews/threads"], stats["hackernews/threads_held"]) == (0, 2)
+    assert stats["hackernews/complete_months"] == ["2024-02", "2024-03"]
+    # Unless told to crawl everything again.
+    full = run_spider("hackernews", tmp_path, fixture_corpus, run_id="r4", since="2024-01", full=1)
+    assert full.items == 3
 
 
 def test_fixture_threads_give_one_posting_per_top_level_comment(tmp_path, fixture_corpus):

@@ -98,3 +98,28 @@ def test_demand_shares_have_their_denominator_and_interval(built):
 def test_build_without_a_warehouse_says_so(tmp_path):
     with pytest.raises(BuildError, match="run `jobtrends load` first"):
         build(Settings(home=tmp_path, replay=None))
+
+
+# Last in the module: it lands a new file into the module's warehouse.
+def test_a_build_with_nothing_new_is_skipped_and_one_with_new_rows_is_not(built, monkeypatch):
+    from pipeline.ingest import build as building
+
+    home, _ = built
+    settings = Settings(home=home)
+    published = home / "warehouse.duckdb"
+    before = published.stat().st_mtime_ns
+    again = build(settings)
+    assert again.ok and again.up_to_date
+    assert published.stat().st_mtime_ns == before, "an up-to-date build published anyway"
+    # A change to the models or the rules they call is a reason to build.
+    monkeypatch.setattr(building, "code_digest", lambda: "another version")
+    assert building.build_inputs(settings) != building.last_build_inputs(settings)
+    monkeypatch.undo()
+
+    write_landing(home, "greenhouse", "r3", [posting("a/3", title="Data Scientist")])
+    load_landing(settings)
+    rebuilt = build(settings)
+    assert rebuilt.ok and not rebuilt.up_to_date
+    assert query(home, "select role_family from postings where posting_id = 'greenhouse:a/3'") == [
+        ("data_scientist",)
+    ]
