@@ -4,7 +4,8 @@
 ``JOBTRENDS_SOURCES``, ``JOBTRENDS_LOG_LEVEL``, ``JOBTRENDS_FULL``) into one ``Settings``; the
 CLI resolves it once and passes it down (to the flow, the loader, dbt), and
 ``Settings.subprocess_env`` hands the same values to the processes it starts (``scrapy crawl``,
-``dbt``), whose own settings read them back through ``get_settings``. Nothing else reads these variables.
+``dbt``), whose own settings read them back through ``get_settings``. Nothing else reads these
+variables.
 """
 
 from __future__ import annotations
