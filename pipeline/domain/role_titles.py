@@ -40,7 +40,7 @@ _STRONG_ML = (
     r"\bai/ml\b|ai\s*&\s*ml|ml\s*&\s*ai|natural language|language models?|neural|"
     r"reinforcement learning|speech recognition|ai infra\w*|ai platform|ai systems?|"
     r"ai research|ai agents?|agentic|ml systems?|ml & optimization|ml\s*&|recommend(?:ation|er)s?|"
-    r"data mining)"
+    r"data mining|\bnlu\b|natural language understanding|machine vision)"
 )
 # The first pattern that matches a (lowercased) title decides its family.
 _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

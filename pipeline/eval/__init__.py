@@ -55,7 +55,9 @@ def role_groups(corpus: Corpus) -> dict[tuple[str, str, str], Scores]:
     """Role classification by (label set's group, era or source, split).
 
     Groups: ``boards`` (job-board titles, by source), ``hn`` (every labelled HN post, by era),
-    and ``hn-era-set`` (the era set alone, by era).
+    ``hn-era-set`` (the era set alone, by era), ``hn-draw-2`` (its second draw alone, drawn
+    and labelled after the rules of the first were tuned), and ``reader-2`` (the first draw
+    scored against a second, independent reading of it).
     """
     first = load(ROLES_LABELS, "roles")
     eras = load(ROLES_ERA_LABELS, "roles")
@@ -73,6 +75,23 @@ def role_groups(corpus: Corpus) -> dict[tuple[str, str, str], Scores]:
         got = docs[item.key].roles()
         groups[("hn", item.era, item.split)].add(item.key, item.labels, got)
         groups[("hn-era-set", item.era, item.split)].add(item.key, item.labels, got)
+        if item.row.get("draw") == 2:
+            groups[("hn-draw-2", item.era, item.split)].add(item.key, item.labels, got)
+        if "roles_second" in item.row:
+            second = frozenset(item.row["roles_second"])
+            groups[("reader-2", item.era, item.split)].add(item.key, second, got)
+    return dict(groups)
+
+
+def reader_agreement() -> dict[tuple[str, str], Scores]:
+    """The second reading of the era set's first draw scored against the first, by era and
+    split: how far two readers of the same posts agree, the ceiling of any classifier."""
+    groups: dict[tuple[str, str], Scores] = defaultdict(Scores)
+    for item in load(ROLES_ERA_LABELS, "roles"):
+        if "roles_second" in item.row:
+            second = frozenset(item.row["roles_second"])
+            for era in (item.era, "all"):
+                groups[(era, item.split)].add(item.key, item.labels, second)
     return dict(groups)
 
 
@@ -127,7 +146,7 @@ def write_roles(out: TextIO, groups: dict[tuple[str, str, str], Scores]) -> None
         f"{'set':<11} {'group':<11} {'split':<8} {'n':>4} {'exact':>6}   "
         f"{'ML prec':>7} {'ML rec':>6} {'(n)':>4}   {'DS prec':>7} {'DS rec':>6} {'(n)':>4}\n"
     )
-    order = {"boards": 0, "hn": 1, "hn-era-set": 2}
+    order = {"boards": 0, "hn": 1, "hn-era-set": 2, "hn-draw-2": 3, "reader-2": 4}
     for (name, group, split), s in sorted(
         groups.items(), key=lambda kv: (order[kv[0][0]], kv[0][1:])
     ):
@@ -155,6 +174,21 @@ def write_roles(out: TextIO, groups: dict[tuple[str, str, str], Scores]) -> None
             f"{f:<18} {merged.tp[f]:>4} {merged.fp[f]:>4} {merged.fn[f]:>4} "
             f"{ratio(merged.precision_of(f)):>5} {ratio(merged.recall_of(f)):>5}\n"
         )
+
+
+def write_agreement(out: TextIO, groups: dict[tuple[str, str], Scores]) -> None:
+    out.write(
+        "\nroles: two readings of the era set's first draw (the second scored against the first)"
+        f"\n\n{'era':<8} {'split':<8} {'n':>4} {'exact':>6}   {'ML prec':>7} {'ML rec':>6} "
+        f"{'(n)':>4}   {'DS prec':>7} {'DS rec':>6} {'(n)':>4}\n"
+    )
+    for (era, split), s in sorted(groups.items()):
+        cells = [
+            f"{ratio(s.precision_of(f)):>7} {ratio(s.recall_of(f)):>6} {s.support(f):>4}"
+            for f in KEY_FAMILIES
+        ]
+        out.write(f"{era:<8} {split:<8} {s.total:>4} {s.accuracy:>6.3f}   " + "   ".join(cells))
+        out.write("\n")
 
 
 def write_duties(out: TextIO, groups: dict[tuple[str, str, str], Scores]) -> None:
@@ -241,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     write_skills(out, skills)
     write_roles(out, roles)
+    write_agreement(out, reader_agreement())
     write_duties(out, duties)
     write_degree(out, degree)
     write_pay(out, pay)
@@ -250,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
             out.write(f"  {key[0]}/{key[1]}: +{sorted(got - gold)} -{sorted(gold - got)}\n")
         out.write("\nrole disagreements, dev (key: label -> predicted)\n")
         for (name, group, split), s in sorted(roles.items()):
-            if split == "dev" and name != "hn-era-set":
+            if split == "dev" and name in ("boards", "hn"):
                 for key, gold, got in s.errors:
                     out.write(f"  {name} {group} {key[1]}: {sorted(gold)} -> {sorted(got)}\n")
         out.write("\nduty disagreements, dev (key: +extra -missing)\n")

@@ -35,6 +35,7 @@ from pipeline.domain.roles.keywords import _INDEX
 from pipeline.domain.roles.phrases import (
     _AREA_LIST,
     _AREA_LIST_SPLIT,
+    _AREAS_BEFORE,
     _BULLET,
     _BULLET_FIRST,
     _DUTY_FRAME,
@@ -60,6 +61,7 @@ from pipeline.domain.roles.phrases import (
     RoleMention,
     _classify_phrase,
     _is_field,
+    _is_title_list,
     _looks_like_title,
     _read_phrases,
     _read_pieces,
@@ -144,7 +146,9 @@ def role_mentions(text: str) -> list[RoleMention]:
                     _read_pieces(reader, item, "line", strict=False)
             lead = _title_lead(body)
             short = bullet or len(line) <= 80 or in_section or _looks_like_title(lead)
-            if short and len(_PARENS.sub("", lead)) <= 70:
+            if has_noun and len(lead) > 70 and _is_title_list(lead):
+                _read_pieces(reader, lead, "line")
+            elif short and len(_PARENS.sub("", lead)) <= 70:
                 if has_noun and _NOUN.search(lead):
                     _read_pieces(reader, lead, "line")
                 elif in_section and (bullet or not section_bullets):
@@ -174,9 +178,12 @@ def role_mentions(text: str) -> list[RoleMention]:
         if k < len(nouns) and nouns[k][0] < hi:
             _read_phrases(reader, masked, nouns, lo, hi)
         for m in _AREA_LIST.finditer(masked, lo, hi):
-            areas = m.group("areas") or m.group("listed")
+            areas = _PARENS.sub(" ", m.group("areas") or m.group("listed"))
             for piece in _AREA_LIST_SPLIT.split(areas):
                 reader.area(_PARENS.sub(" ", piece).strip(" .!*'\""), "area")
+        for m in _AREAS_BEFORE.finditer(masked, lo, hi):
+            for piece in _AREA_LIST_SPLIT.split(m.group("areas")):
+                reader.area(piece.strip(), "area")
     # 4. Links to job pages: "/careers/software-engineer-ml-infra".
     if "/" in text:
         for m in _SLUG.finditer(text):
@@ -185,10 +192,14 @@ def role_mentions(text: str) -> list[RoleMention]:
                 reader.add(_classify_phrase(slug), slug, "link")
     families = {m.family for m in reader.mentions}
     # 5. Duties: a generalist role on offer whose stated work is building ML.
-    if families <= {"software_engineer", "other"} and families != {"other"} and "ml" in words:
+    # A research or data science role's ML work is theirs (TAXONOMY: the title decides).
+    generalist = "software_engineer" in families and not families & _ML_OWNERS
+    if (generalist or families == {"software_engineer"} or not families) and "ml" in words:
         spans = _sentences(masked)
         framed = [masked[lo:hi] for lo, hi in spans]
         framed = [t for t in framed if _DUTY_FRAME.search(t)] + duty_lines
+        # A data scientist's ML work is a data scientist's (TAXONOMY: the title decides).
+        framed = [t for t in framed if not _DATA_ROLE.search(t)]
         for sentence in framed:
             work = _ML_DUTY.search(sentence) or (
                 _ML_WORK.search(sentence) if sentence in duty_lines else None
@@ -209,6 +220,10 @@ def role_mentions(text: str) -> list[RoleMention]:
     return reader.mentions
 
 
+_ML_OWNERS = frozenset({"ml_engineer", "research", "data_scientist"})
+_DATA_ROLE = re.compile(r"\bdata[- ](?:scien\w+|analysts?|engineers?)\b|\bscientists?\b", re.I)
+
+
 def _read_ml_area(
     reader: _Reader, masked: str, spans: list[tuple[int, int]], head_end: int
 ) -> None:
@@ -217,10 +232,14 @@ def _read_ml_area(
     The sentence must hire or describe the work (``_DUTY_FRAME``, ``_HIRE_FRAME``) or be the
     header; a "plus", a colleague team or AI-assisted coding (``_NOT_DUTY``) does not count.
     """
+    # The header's first field is the company's name ("Ploid AI | Barcelona | ..."), no area.
+    company_end = masked.find("|", 0, head_end) + 1
     for lo, hi in spans:
         sentence = masked[lo:hi]
-        area = _ML_AREA.search(sentence)
+        area = _ML_AREA.search(sentence, max(0, company_end - lo))
         if not area or _NOT_DUTY.search(sentence) or _ML_LANGUAGE.search(sentence):
+            continue
+        if _DATA_ROLE.search(sentence):
             continue
         if lo < head_end or _DUTY_FRAME.search(sentence) or _HIRE_FRAME.search(sentence):
             start = max(0, area.start() - 40)

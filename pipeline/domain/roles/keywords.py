@@ -192,6 +192,8 @@ _INDEX = _Keywords(
             "ml",
             "computer vision",
             "nlp",
+            "nlu",
+            "machine vision",
             "natural language",
             "neural",
             "llm",

@@ -178,15 +178,23 @@ _AREA_LIST = re.compile(
     r"developers?|experts?|specialists?|people|talent|folks|team members)\s+"
     r"(?:(?:for|in|across|on|within|around)\s+)(?:(?:all|the|these|following|various|many|"
     r"lots of|several|multiple|key|open)\s+)*(?:(?:areas?|fields?|teams?|disciplines?|roles|"
-    r"positions|functions|board)\s*)?(?:of\s+)?[:,-]?\s*(?P<areas>[^.;:!?\n()]{2,160})"
+    r"positions|functions|board)\s*)?(?:of\s+)?[:,-]?\s*(?P<areas>(?:[^.;:!?\n()]|\([^()\n]{0,60}\)"
+    r"|;(?=\s*(?:in particular|especially|particularly|including)\b)){2,220})"
     r"|\b(?:disciplines|areas|roles|positions|openings|functions|teams|the board)\s*:\s*"
     r"(?P<listed>[^.;:!?\n]{2,200})",
     re.I,
 )
+# Areas named before the word for the jobs, in a sentence that hires: "particularly for our
+# Full Stack, Machine Learning and DevOps openings", "Computer Vision positions are in Lausanne".
+_AREAS_BEFORE = re.compile(
+    r"(?P<areas>(?:[A-Z][\w/+#.-]*(?: [A-Z][\w/+#.-]*){0,2}(?:,\s*|\s+(?:and|&|or)\s+))*"
+    r"[A-Z][\w/+#.-]*(?: [A-Z][\w/+#.-]*){0,2})\s+(?:openings|positions|roles|jobs)\b"
+)
 _SECTION_CUE = re.compile(
     r"(?:\b(?:roles?|positions?|openings?|jobs|hiring|looking for|seeking|opportunities|"
     r"vacancies|we need|open reqs?|disciplines|areas)\b[^:\n]{0,40}:\s*$)|(?:\b(?:hiring|"
-    r"looking for|seeking|positions|roles|openings)\b.{0,40}(?:following|these)\b.{0,20}$)",
+    r"looking for|seeking|positions|roles|openings)\b.{0,40}(?:following|these)\b(?:.{0,20}|"
+    r"[^.!?\n]{0,100}:\s*)$)",
     re.I,
 )
 _BULLET = re.compile(r"^\s*(?:[-*•+>=#~·–—]+|\d{1,2}[.)]|\[\d+\]|\([a-z0-9]\))\s*")
@@ -208,7 +216,7 @@ _PIECE_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bor\b|\s[-–—]\s)\s*")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bor\b)\s*")
 _AREA_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bor\b|\s[-–—]+\s)\s*")
 _PARENS = re.compile(r"\(([^()]{1,80})\)")
-_AREA_LIST_SPLIT = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b|\bas well as\b)\s*")
+_AREA_LIST_SPLIT = re.compile(r"\s*(?:,|;|/|&|\band\b|\bor\b|\bas well as\b)\s*")
 _BRACKETS = re.compile(r"\[[^\]]*\]?")
 _HEADER_SPLIT = re.compile(r"\s*\|\s*|\s+[-–—]{1,2}\s+|\s+::\s+")
 _TITLE_END = re.compile(
@@ -227,7 +235,8 @@ _DUTY_HEADING = re.compile(
     r"\b(?:what you(?:'ll|’ll| will) (?:do|work on|build)|responsibilit\w*|duties|you will|"
     r"you'll|the role|in this role|projects? you(?:'ll|’ll| will)|(?:things|projects) "
     r"we(?:'ll|’ll| will)? (?:be )?work(?:ing)? on|day to day|your (?:work|mission)|"
-    r"(?:recent|some|our) projects|projects include)\b",
+    r"(?:recent|some|our) projects|projects include|projects (?:that )?we (?:see|have|plan)|"
+    r"(?:i|you|we) (?:might|may|could|would|get to) work on|any given day)\b",
     re.I,
 )
 # "engineers in machine learning", "Software Engineer in Machine Learning", "Engineer (NLP)".
@@ -251,7 +260,8 @@ _STACK_CUE = re.compile(
 )
 # ML work in the duties of a role on offer: what a role's text says it will build or do.
 _ML_WORK = re.compile(
-    r"\b(?:machine[- ]learning|deep[- ]learning|\bml\b|computer vision|\bnlp\b|natural language"
+    r"\b(?:machine[- ]learning|deep[- ]learning|\bml\b|computer vision|\bnlp\b|\bnlu\b|"
+    r"machine vision|natural language"
     r"(?: processing)?|neural (?:net\w*|models?)|llms?|language models?|(?:train|fine[- ]tun)"
     r"\w*\s+(?:\w+\s+){0,2}models?|models? training|recommend\w* (?:engines?|systems?|"
     r"algorithms?)|classifiers?|text classification|image recognition|speech recognition|"
@@ -282,9 +292,10 @@ _DUTY_FRAME = re.compile(
     re.I,
 )
 _NOT_DUTY = re.compile(
-    r"\b(?:a plus|plus\b|bonus|nice[- ]to[- ]have|preferred|ideally|familiarity|exposure|"
+    r"\b(?:a plus|plus\b|bonus|nice[- ]to[- ]haves?|preferred|ideally|familiarity|exposure|"
     r"not required|no .{0,20}required|interest in|curious about|don't need|do not need|"
     r"our (?:ml|machine learning|ai|data science) team|with (?:our|the) (?:ml|data science|ai)"
+    r"|alongside|used by|feeds? (?:our|the)"
     r"|using (?:ai|llms?|claude|cursor|copilot)|ai[- ](?:assisted|augmented|native|first|"
     r"powered|driven) (?:development|coding|tools?)|coding (?:agents?|assistants?|tools?))\b",
     re.I,
@@ -297,7 +308,8 @@ _NOT_DUTY = re.compile(
 # "Software Engineer | TypeScript / React / AI").
 _ML_AREA = re.compile(
     r"(?<![\w.])(?:machine[- ]learning|deep[- ]learning|ml|ai|artificial intelligence|"
-    r"computer vision|nlp|natural language processing|llms?|neural net\w*|data[- ]mining|"
+    r"computer vision|machine vision|nlp|nlu|natural language (?:processing|understanding)|"
+    r"llms?|neural net\w*|data[- ]mining|"
     r"reinforcement learning|ai/ml|ml/ai|generative ai|genai|machine intelligence|"
     r"speech recognition|image recognition|text classification|"
     r"recommend(?:ation|er) (?:engines?|systems?)|ai agents?|ai features?|ai tooling)(?![\w.])",
@@ -338,12 +350,20 @@ def _qualifiers(clause: str) -> list[str]:
     return words[-5:]
 
 
+_PLUS = re.compile(r"\b(?:a plus|bonus|preferred|nice[- ]to[- ]haves?)\b", re.I)
+
+
 def _classify_phrase(phrase: str) -> str | None:
     """Return the family of a role phrase by the title rules; the catch-all ("any other named
     function is a non-engineering role") only when the phrase has a role noun."""
     phrase = phrase.strip(" ,.;:-–—*'\"")
     if not phrase:
         return None
+    if plus := _PLUS.search(phrase):
+        # "Software Engineer (Machine Learning, MySQL experience a plus)": skills, not the role.
+        nouns = list(_NOUN.finditer(phrase, 0, plus.start()))
+        if nouns:
+            phrase = phrase[: nouns[-1].end()]
     return match_title(phrase, catch_all=bool(_NOUN.search(phrase)))
 
 
@@ -444,6 +464,13 @@ def _title_lead(body: str) -> str:
 
 
 _TITLE_CASE = re.compile(r"\b[A-Z][\w/+#.&-]*")
+
+
+def _is_title_list(lead: str) -> bool:
+    """Whether a line is a list of titles, however long: "Backend Engineer, iOS Engineer, Web
+    Engineer, Android Engineer, Data Scientist, Product Designer"."""
+    items = [i for i in _LIST_SPLIT.split(lead) if i.strip()]
+    return len(items) >= 3 and all(len(i.split()) <= 6 and _NOUN.search(i) for i in items)
 
 
 def _looks_like_title(lead: str) -> bool:
