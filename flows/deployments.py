@@ -75,6 +75,12 @@ def prefect_yaml() -> str:
         "# Deployments of jobtrends for a Prefect server and work pools (`prefect deploy --all`).\n"
         "# Written by `python -m flows.deployments` from sources.toml's schedules; do not edit.\n"
         "# `jobtrends serve` serves the same schedules from one process, with no server to run.\n"
+        "#\n"
+        "# A team: one server (`prefect server start --host 0.0.0.0`), the pool once\n"
+        "# (`prefect work-pool create jobtrends --type process`), `prefect deploy --all` here;\n"
+        "# then on each machine with a checkout, `prefect worker start --pool jobtrends` with\n"
+        "# PREFECT_API_URL=http://<server>:4200/api, JOBTRENDS_CHECKOUT=<the checkout> and\n"
+        "# JOBTRENDS_HOME=<its data folder> (README; tests/flows/test_server_and_worker.py).\n"
     )
     return header + yaml.safe_dump(doc, sort_keys=False, width=100)
 
