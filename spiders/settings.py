@@ -68,13 +68,15 @@ def _feed(kind: str) -> str:
 
 # One landing file of postings and one of rejects per source and run, gzip-compressed; they are
 # written as `.partial` and renamed when the crawl closes, so a crash never leaves a file that
-# looks complete.
+# looks complete. Compression level 5, not gzip's 9: a fifth of the time (9 was the slowest step
+# of a Hacker News crawl, 3 s of 14), files 1% larger.
 FEEDS = {
     _feed("postings"): {
         "format": "jsonlines",
         "encoding": "utf-8",
         "item_classes": ["spiders.items.JobPosting", "spiders.items.DatasetFile"],
         "postprocessing": ["scrapy.extensions.postprocessing.GzipPlugin"],
+        "gzip_compresslevel": 5,
         "overwrite": True,
     },
     _feed("rejects"): {
@@ -82,6 +84,7 @@ FEEDS = {
         "encoding": "utf-8",
         "item_classes": ["spiders.items.Reject"],
         "postprocessing": ["scrapy.extensions.postprocessing.GzipPlugin"],
+        "gzip_compresslevel": 5,
         "overwrite": True,
     },
 }
