@@ -15,6 +15,7 @@ BENCHMARKS = {
     "bench_skills": "Skill extraction",
     "bench_duties": "Responsibility and application extraction",
     "bench_roles": "Role classification of free-text posts",
+    "bench_run": "A run of the corpus, and a rerun with nothing new",
 }
 
 

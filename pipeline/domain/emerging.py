@@ -22,6 +22,10 @@ from pipeline.domain import geo, skills
 # A run of letters, digits and . + # - : what a text is cut into (fast), each run then checked
 # against TOKEN, a word or a product-like token (node.js, c++, c#, scikit-learn, gpt-4).
 RUN = re.compile(r"[A-Za-z0-9.+#\-]+")
+# Links and e-mail addresses, word by word: no terms.
+ADDRESS = re.compile(r"\S*(?:://|www\.|@)\S*")
+# The runs with a letter: numbers and punctuation alone are no terms.
+ALPHA_RUN = re.compile(r"[A-Za-z0-9.+#\-]*[A-Za-z][A-Za-z0-9.+#\-]*")
 TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*(?:\+\+|#)?")
 # Two capitalised tokens in a row, separated by one space (overlapping: "Apache Spark Streaming"
 # gives both pairs).
@@ -110,6 +114,18 @@ def _is_place(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 20)
+@lru_cache(maxsize=500_000)
+def _run_info(run: str) -> tuple[str, bool, bool]:
+    """Return what a run of a text says whatever its place: its term, whether it is a name by
+    its own shape (``_is_rare_or_product``), and whether a list can make it one (capitalised,
+    no hyphen, not an English word form). Runs repeat across posts, so this is cached."""
+    term = _term_of_run(run)
+    if not term:
+        return "", False, False
+    nameable = run[0].isupper() and "-" not in run and not WORD_FORM.search(term)
+    return term, _is_rare_or_product(run.strip(".-")), nameable
+
+
 def _term_of_run(run: str) -> str:
     """Return the term of a run of a text ("PyTorch," -> "pytorch"), "" when it is none."""
     token = run.strip(".-").rstrip("+") if not run.endswith("++") else run.lstrip(".-")
@@ -206,30 +222,23 @@ def candidate_terms(
     if not text:
         return []
     if "://" in text or "www." in text or "@" in text:
-        text = " ".join(
-            w for w in text.split() if "://" not in w and "www." not in w and "@" not in w
-        )
+        text = " ".join(ADDRESS.sub("", text).split())
     own = _company_words(company)
     known = context_words(frozenset(removed or ()))
     seen: dict[str, None] = {}
     for segment in SEGMENT.split(text):
-        runs = [r for r in RUN.findall(segment) if any(ch.isalpha() for ch in r)]
+        runs = ALPHA_RUN.findall(segment)
         if not runs:
             continue
-        in_list = LIST_MARK.search(segment) is not None and any(r.lower() in known for r in runs)
+        in_list = LIST_MARK.search(segment) is not None and not known.isdisjoint(
+            map(str.lower, runs)
+        )
         for i, run in enumerate(runs):
-            term = _term_of_run(run)
+            term, rare, nameable = _run_info(run)
             if not term or term in own:
                 continue
             # A capital that starts the segment starts a sentence; only later ones name.
-            named = (
-                in_list
-                and i > 0
-                and run[0].isupper()
-                and "-" not in run
-                and not WORD_FORM.search(term)
-            )
-            if named or _is_rare_or_product(run.strip(".-")):
+            if rare or (in_list and i > 0 and nameable):
                 seen[term] = None
         if in_list and any(ch.isupper() for ch in segment):
             for first, second in PAIR.findall(segment):
