@@ -1,0 +1,166 @@
+"""Benchmark the pipeline at scale: N postings (default 1,000,000) resampled from the corpus.
+
+The corpus's postings are drawn with replacement, in the corpus's proportions of sources
+(Hacker News, Greenhouse, Ashby), each copy with a new id and content hash, and written as
+landing files of 100,000 rows, as crawls land them. Then, timed apart, each in a process of
+its own with its peak memory (the largest process of its tree):
+
+- the baseline: DuckDB's own ``read_json`` of the same files into a table, nothing else;
+- ``jobtrends load`` (``pipeline.ingest.load``: the ledger, deduplication by content hash,
+  sightings, one transaction a file, publication of the snapshot);
+- ``jobtrends build`` (dbt: classification, every model and test) and ``jobtrends report``,
+  unless ``--stages load``.
+
+Run: ``.venv/bin/python -m benchmarks.bench_scale [--n 1000000] [--stages load,build,report]``
+(``make bench-scale``). The files are generated under ``--home`` (default: a temporary folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pipeline.config import corpus_path
+from pipeline.ingest.landing import landing_path
+from pipeline.ingest.load import POSTING_COLUMNS, _columns_sql
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ("hackernews", "greenhouse", "ashby")
+ROWS_PER_FILE = 100_000
+# A process of its own, then the peak memory of its tree (see benchmarks.bench_run).
+_MEASURED = (
+    "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+    "print('PEAK_KB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+    "sys.exit(code)"
+)
+
+
+def corpus_rows(pool: Path) -> dict[str, list[dict]]:
+    """Crawl the corpus's sources into ``pool`` (``jobtrends crawl --replay``) and return
+    their landed rows, as the loader reads them."""
+    env = {**os.environ, "JOBTRENDS_HOME": str(pool)}
+    cmd = [
+        str(Path(sys.executable).with_name("jobtrends")),
+        "crawl",
+        "--replay",
+        str(corpus_path()),
+    ]
+    for source in SOURCES:
+        cmd += ["-s", source]
+    subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True)
+    out = {}
+    for source in SOURCES:
+        rows = []
+        for path in sorted((pool / "landing" / source).glob("*.jsonl.gz")):
+            if path.name.endswith(".rejects.jsonl.gz"):
+                continue
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                rows += [json.loads(line) for line in fh if line.strip()]
+        out[source] = rows
+    return out
+
+
+def generate(home: Path, pool: Path, n: int, seed: int = 2026) -> dict[str, int]:
+    """Write ``n`` resampled postings as landing files under ``home``; return rows per source."""
+    pools = corpus_rows(pool)
+    total = sum(len(rows) for rows in pools.values())
+    rng = random.Random(seed)
+    counts = {s: round(n * len(pools[s]) / total) for s in SOURCES}
+    counts["hackernews"] += n - sum(counts.values())
+    for source, wanted in counts.items():
+        pool = pools[source]
+        for part, start in enumerate(range(0, wanted, ROWS_PER_FILE)):
+            path = landing_path(home / "landing", source, f"20260101T{part:06d}Z")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with gzip.open(path, "wt", encoding="utf-8", compresslevel=5) as fh:
+                for i in range(start, min(wanted, start + ROWS_PER_FILE)):
+                    row = dict(rng.choice(pool))
+                    row["source_id"] = f"{row['source_id']}-s{i}"
+                    row["content_hash"] = f"{row['content_hash'][:20]}{i:012d}"
+                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return counts
+
+
+def measured(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """Run ``cmd``; return its wall seconds, peak memory (MB) and output."""
+    started = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-c", _MEASURED, *cmd], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    wall = time.monotonic() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd[:3])} failed: {proc.stdout[-1500:]}{proc.stderr[-1500:]}")
+    peak = int(re.findall(r"^PEAK_KB (\d+)$", proc.stderr, re.M)[-1]) / 1024
+    return wall, peak, proc.stdout
+
+
+_BASELINE = """
+import duckdb, glob, sys
+files = sorted(glob.glob(sys.argv[1] + "/landing/*/*.jsonl.gz"))
+con = duckdb.connect(sys.argv[2])
+con.execute(
+    "create table postings as select * from read_json(?, format = 'newline_delimited', "
+    "columns = {columns}, compression = 'gzip')", [files]
+)
+print(con.execute("select count(*) from postings").fetchone()[0])
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1_000_000, help="postings to generate")
+    parser.add_argument("--stages", default="load,build,report", help="which stages to time")
+    parser.add_argument("--home", type=Path, help="where to generate (default: a temporary one)")
+    args = parser.parse_args(argv)
+    stages = set(args.stages.split(","))
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
+        home = args.home or Path(tmp) / "home"
+        started = time.monotonic()
+        counts = generate(home, Path(tmp) / "pool", args.n)
+        generated = time.monotonic() - started
+        env = {**os.environ, "JOBTRENDS_HOME": str(home)}
+        jobtrends = str(Path(sys.executable).with_name("jobtrends"))
+        baseline = _BASELINE.replace("{columns}", _columns_sql(POSTING_COLUMNS))
+        rows = []
+        wall, peak, out = measured(
+            [sys.executable, "-c", baseline, str(home), str(Path(tmp) / "baseline.duckdb")], env
+        )
+        rows.append(("baseline: DuckDB read_json into a table", wall, peak, int(out.split()[-1])))
+        if "load" in stages:
+            wall, peak, _ = measured([jobtrends, "load"], env)
+            rows.append(("jobtrends load", wall, peak, args.n))
+        if "build" in stages:
+            wall, peak, _ = measured([jobtrends, "build"], env)
+            rows.append(("jobtrends build (first)", wall, peak, args.n))
+        if "report" in stages:
+            wall, peak, _ = measured([jobtrends, "report"], env)
+            rows.append(("jobtrends report", wall, peak, args.n))
+    out = sys.stdout
+    mix = ", ".join(f"{counts[s]:,} {s}" for s in SOURCES)
+    out.write(
+        f"{args.n:,} postings resampled from the corpus ({mix}), landing files of "
+        f"{ROWS_PER_FILE:,} rows, generated in {generated:.0f} s; each stage a process of its "
+        "own\n\n"
+        "| stage | seconds | rows/s | peak MB |\n|---|---|---|---|\n"
+    )
+    for name, wall, peak, n in rows:
+        out.write(f"| {name} | {wall:.1f} | {n / wall:,.0f} | {peak:,.0f} |\n")
+    base = rows[0]
+    for name, wall, _, n in rows[1:2]:
+        out.write(
+            f"\n{name} reaches {(n / wall) / (base[3] / base[1]):.0%} of the baseline's rows/s\n"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
