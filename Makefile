@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 REPLAY ?=
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint format eval bench bench-emerging clean
+.PHONY: install run test lint format eval bench bench-scale bench-emerging clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+# N postings resampled from the corpus: load, build and report timed apart (N=100000 to try).
+N ?= 1000000
+STAGES ?= load,build,report
+bench-scale: $(STAMP)
+	$(BIN)/python -m benchmarks.bench_scale --n $(N) --stages $(STAGES) --write
 
 # The emerging-skills backtest on a warehouse built from the replay corpus (built first when
 # missing), its tables written into docs/SKILLS.md. CORPUS_HOME keeps that warehouse apart.

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import json
 import os
 import random
@@ -120,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=1_000_000, help="postings to generate")
     parser.add_argument("--stages", default="load,build,report", help="which stages to time")
     parser.add_argument("--home", type=Path, help="where to generate (default: a temporary one)")
+    parser.add_argument(
+        "--write", action="store_true", help="write the table into docs/BENCHMARKS.md"
+    )
     args = parser.parse_args(argv)
     stages = set(args.stages.split(","))
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
@@ -144,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         if "report" in stages:
             wall, peak, _ = measured([jobtrends, "report"], env)
             rows.append(("jobtrends report", wall, peak, args.n))
-    out = sys.stdout
+    out = io.StringIO()
     mix = ", ".join(f"{counts[s]:,} {s}" for s in SOURCES)
     out.write(
         f"{args.n:,} postings resampled from the corpus ({mix}), landing files of "
@@ -159,7 +163,28 @@ def main(argv: list[str] | None = None) -> int:
         out.write(
             f"\n{name} reaches {(n / wall) / (base[3] / base[1]):.0%} of the baseline's rows/s\n"
         )
+    sys.stdout.write(out.getvalue())
+    if args.write:
+        write_section(args.n, out.getvalue())
     return 0
+
+
+def write_section(n: int, table: str) -> None:
+    """Put this run's table into docs/BENCHMARKS.md's scale section (one part per N)."""
+    from benchmarks.__main__ import SCALE_HEADING, scale_section
+
+    doc = ROOT / "docs" / "BENCHMARKS.md"
+    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
+    section = scale_section(text)
+    parts = dict(re.findall(r"\n### (\S+) postings\n\n(.*?)(?=\n### |\Z)", section, re.S))
+    parts[f"{n:,}"] = table.rstrip("\n") + "\n"
+    ordered = sorted(parts.items(), key=lambda kv: int(kv[0].replace(",", "")))
+    body = "".join(f"\n### {k} postings\n\n{v}" for k, v in ordered)
+    new = (
+        f"\n{SCALE_HEADING}\n\n`python -m benchmarks.bench_scale --n N` (`make bench-scale`, "
+        "N = 1,000,000); written by that run alone\n" + body
+    )
+    doc.write_text(text[: len(text) - len(section)] + new, encoding="utf-8")
 
 
 if __name__ == "__main__":
