@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from pipeline.config import Settings, Source
-from pipeline.ingest.landing import landing_path
+from pipeline.ingest.landing import crawl_stats, landing_path
 from pipeline.paths import REPO_ROOT
 
 logger = logging.getLogger(__name__)
@@ -210,13 +210,7 @@ def replay_inputs(
 
 def unchanged_since(settings: Settings, spider: str, inputs: str) -> str | None:
     """Return the run id of the last whole crawl that replayed these inputs, if any."""
-    folder = landing_path(settings.landing_dir, spider, "x", "stats").parent
-    for stats_file in sorted(folder.glob("*.stats.json"), reverse=True):
-        run_id = stats_file.name.split(".", 1)[0]
-        try:
-            stats = json.loads(stats_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
+    for run_id, stats in crawl_stats(settings.landing_dir, spider):
         if stats.get("jobtrends/inputs") != inputs:
             continue
         whole = judge(spider, run_id, 0, stats).ok and (
@@ -228,15 +222,8 @@ def unchanged_since(settings: Settings, spider: str, inputs: str) -> str | None:
 
 def last_crawl(settings: Settings, spider: str, run_id: str) -> tuple[int, int] | None:
     """Return (pages, postings) of the spider's last finished crawl before this run, if any."""
-    folder = landing_path(settings.landing_dir, spider, run_id, "stats").parent
-    for stats_file in sorted(folder.glob("*.stats.json"), reverse=True):
-        if stats_file.name.split(".", 1)[0] >= run_id:
-            continue
-        try:
-            stats = json.loads(stats_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if stats.get("finish_reason") == "finished":
+    for earlier, stats in crawl_stats(settings.landing_dir, spider):
+        if earlier < run_id and stats.get("finish_reason") == "finished":
             pages = int(stats.get("response_received_count", 0))
             return pages, int(stats.get("item_scraped_count", 0))
     return None

@@ -12,6 +12,8 @@ name is always whole. Spiders, the crawl runner and the loader all ask this modu
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +25,17 @@ SUFFIXES = {"postings": ".jsonl.gz", "rejects": ".rejects.jsonl.gz", "stats": ".
 def landing_path(landing_dir: Path | str, source: str, run_id: str, kind: str = "postings") -> Path:
     """Return the file of one source's run: its postings, rejects or stats."""
     return Path(landing_dir) / source / f"{run_id}{SUFFIXES[kind]}"
+
+
+def crawl_stats(landing_dir: Path | str, source: str) -> Iterator[tuple[str, dict]]:
+    """Yield (run id, stats) of each crawl of one source that wrote a readable stats file,
+    newest first."""
+    for stats_file in sorted(Path(landing_dir, source).glob("*.stats.json"), reverse=True):
+        try:
+            stats = json.loads(stats_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        yield stats_file.name.split(".", 1)[0], stats
 
 
 def dataset_path(landing_dir: Path | str, run_id: str, name: str, fmt: str) -> Path:

@@ -246,7 +246,8 @@ def load_file(con: duckdb.DuckDBPyConnection, f: LandedFile) -> FileLoad:
                   -- the first crawled of each version; the keys alone are grouped (a window
                   -- over whole rows took three times the insert)
                   and landed.rowid in (
-                    select arg_min(rowid, crawled_at) from landed
+                    -- (a row with no crawl time last, as "order by crawled_at" puts it)
+                    select arg_min(rowid, coalesce(crawled_at, '~')) from landed
                     group by source, source_id, content_hash
                   )
                 """,
@@ -265,7 +266,8 @@ def load_file(con: duckdb.DuckDBPyConnection, f: LandedFile) -> FileLoad:
                       and seen.run_id = ?
                 )
                   and landed.rowid in (
-                    select arg_max(rowid, crawled_at) from landed group by source, source_id
+                    select arg_max(rowid, coalesce(crawled_at, '')) from landed
+                    group by source, source_id
                   )
                 """,
                 [f.run_id, f.name, f.run_id],

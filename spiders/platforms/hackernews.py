@@ -13,7 +13,6 @@ the crawls whose landing files are complete, unless told ``full`` (``jobtrends r
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 import scrapy
 
 from pipeline.domain.text import html_to_text
+from pipeline.ingest.landing import crawl_stats, landing_path
 from spiders.items import JobPosting
 from spiders.platforms.base import JsonApiSpider
 
@@ -48,15 +48,9 @@ def held_months(landing_dir: Path | str, spider: str = "hackernews") -> set[str]
     """Return the months earlier crawls hold complete: listed in the stats of a finished crawl
     whose postings file is complete (a crawl stopped midway holds nothing)."""
     held: set[str] = set()
-    for stats_file in Path(landing_dir, spider).glob("*.stats.json"):
-        run_id = stats_file.name.split(".", 1)[0]
-        if not stats_file.with_name(f"{run_id}.jsonl.gz").exists():
-            continue
-        try:
-            stats = json.loads(stats_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if stats.get("finish_reason") == "finished":
+    for run_id, stats in crawl_stats(landing_dir, spider):
+        whole = landing_path(landing_dir, spider, run_id, "postings").exists()
+        if whole and stats.get("finish_reason") == "finished":
             held.update(stats.get(f"{spider}/complete_months") or [])
     return held
 

@@ -60,6 +60,18 @@ def test_duplicate_keys_within_one_file_load_once(tmp_path):
     assert (result.rows_read, result.rows_inserted) == (2, 1)
 
 
+def test_the_first_crawl_of_a_repeated_version_is_kept_and_rows_without_a_time_load(tmp_path):
+    late, early = posting("a/1", crawled_at="2026-03-01T00:00:00Z"), posting("a/1")
+    untimed = [posting(f"b/{i}", crawled_at=None) for i in range(3)]
+    write_landing(tmp_path, "greenhouse", "r1", [late, early, *untimed])
+    (result,) = load_landing(Settings(home=tmp_path))
+    assert (result.rows_read, result.rows_inserted) == (5, 4)
+    assert rows(tmp_path, "select crawled_at from raw.postings where source_id = 'a/1'") == [
+        ("2026-01-01T00:00:00Z",)
+    ]
+    assert rows(tmp_path, "select count(*) from raw.sightings") == [(4,)]
+
+
 def test_a_bad_file_is_reported_and_leaves_nothing_half_written(tmp_path):
     bad = tmp_path / "landing" / "ashby" / "r1.jsonl.gz"
     bad.parent.mkdir(parents=True)
