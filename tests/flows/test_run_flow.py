@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import duckdb
 import pytest
 from prefect.testing.utilities import prefect_test_harness
@@ -51,8 +53,21 @@ def test_run_twice_on_fixtures(settings):
         ("greenhouse", 3),
     ]
 
+    # Nothing changed in the recordings: nothing is crawled or landed, and the run says why.
     again = run(settings, ["ashby", "greenhouse"]).result()
-    assert {r["source"]: (r["new"], r["known"]) for r in again.rows()} == {
+    rows = {r["source"]: r for r in again.rows()}
+    assert {s: (r["status"], r["crawled"], r["new"]) for s, r in rows.items()} == {
+        "ashby": ("ok", 0, 0),
+        "greenhouse": ("ok", 0, 0),
+    }
+    assert all("recordings unchanged" in r["why"] for r in rows.values())
+    assert "nothing new to build" in again.headline()
+    assert count(home, "select count(*) from raw.postings") == [(5,)]
+
+    # A full run crawls again and finds every posting already known: still no duplicate row.
+    full = dataclasses.replace(settings, full=True)
+    third = run(full, ["ashby", "greenhouse"]).result()
+    assert {r["source"]: (r["new"], r["known"]) for r in third.rows()} == {
         "ashby": (0, 2),
         "greenhouse": (0, 3),
     }
