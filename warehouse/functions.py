@@ -17,6 +17,7 @@ from pipeline.domain import duties, emerging, pay, postings, role_titles, roles,
 from pipeline.domain.degree import degree_asked
 from pipeline.domain.geo import country_of
 from pipeline.domain.text import html_to_text
+from warehouse import parallel
 
 
 def role_family_of_title(title: str | None) -> str | None:
@@ -90,12 +91,36 @@ FUNCTIONS = {
 }
 
 
+# The extractors that read every posting's text: read chunk by chunk on every core
+# (warehouse.parallel); the others are cheap and called row by row.
+PARALLEL = frozenset(
+    {
+        "jt_posting_skills",
+        "jt_posting_roles",
+        "jt_posting_duties",
+        "jt_pay_rows",
+        "jt_candidate_terms",
+    }
+)
+
+
 def register(conn: DuckDBPyConnection) -> None:
     """Register every function the models use on one connection."""
     for name, (function, params, returns) in FUNCTIONS.items():
-        conn.create_function(
-            name, function, params, returns, null_handling="special", side_effects=False
-        )
+        if name in PARALLEL:
+            conn.create_function(
+                name,
+                parallel.vectorised(function, returns, len(params)),
+                params,
+                returns,
+                type="arrow",
+                null_handling="special",
+                side_effects=False,
+            )
+        else:
+            conn.create_function(
+                name, function, params, returns, null_handling="special", side_effects=False
+            )
 
 
 class Plugin(BasePlugin):
