@@ -3,7 +3,8 @@
 The corpus's postings are drawn with replacement, in the corpus's proportions of sources
 (Hacker News, Greenhouse, Ashby), each copy with a new id and content hash, and written as
 landing files of 100,000 rows, as crawls land them. Then, timed apart, each in a process of
-its own with its peak memory (the largest process of its tree):
+its own with its peak memory (its largest process, and all its processes added up: a
+build's worker processes count; ``benchmarks.timing``):
 
 - the baseline: DuckDB's own ``read_json`` of the same files into a table, nothing else;
 - ``jobtrends load`` (``pipeline.ingest.load``: the ledger, deduplication by content hash,
@@ -30,6 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.timing import Measured, run_measured
 from pipeline.config import corpus_path
 from pipeline.ingest.landing import landing_path
 from pipeline.ingest.load import POSTING_COLUMNS, _columns_sql
@@ -37,12 +39,6 @@ from pipeline.ingest.load import POSTING_COLUMNS, _columns_sql
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("hackernews", "greenhouse", "ashby")
 ROWS_PER_FILE = 100_000
-# A process of its own, then the peak memory of its tree (see benchmarks.bench_run).
-_MEASURED = (
-    "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
-    "print('PEAK_KB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
-    "sys.exit(code)"
-)
 
 
 def corpus_rows(pool: Path) -> dict[str, list[dict]]:
@@ -91,17 +87,12 @@ def generate(home: Path, pool: Path, n: int, seed: int = 2026) -> dict[str, int]
     return counts
 
 
-def measured(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Run ``cmd``; return its wall seconds, peak memory (MB) and output."""
-    started = time.monotonic()
-    proc = subprocess.run(
-        [sys.executable, "-c", _MEASURED, *cmd], env=env, cwd=ROOT, capture_output=True, text=True
-    )
-    wall = time.monotonic() - started
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd[:3])} failed: {proc.stdout[-1500:]}{proc.stderr[-1500:]}")
-    peak = int(re.findall(r"^PEAK_KB (\d+)$", proc.stderr, re.M)[-1]) / 1024
-    return wall, peak, proc.stdout
+def measured(cmd: list[str], env: dict[str, str]) -> Measured:
+    """Run ``cmd`` in a process of its own; stop the benchmark if it fails."""
+    run = run_measured(cmd, env, ROOT)
+    if run.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd[:3])} failed: {run.stdout[-1500:]}{run.stderr[-1500:]}")
+    return run
 
 
 _BASELINE = """
@@ -134,35 +125,45 @@ def main(argv: list[str] | None = None) -> int:
         env = {**os.environ, "JOBTRENDS_HOME": str(home)}
         jobtrends = str(Path(sys.executable).with_name("jobtrends"))
         baseline = _BASELINE.replace("{columns}", _columns_sql(POSTING_COLUMNS))
-        rows = []
-        wall, peak, out = measured(
+        rows: list[tuple[str, Measured, int]] = []
+        base = measured(
             [sys.executable, "-c", baseline, str(home), str(Path(tmp) / "baseline.duckdb")], env
         )
-        rows.append(("baseline: DuckDB read_json into a table", wall, peak, int(out.split()[-1])))
-        if "load" in stages:
-            wall, peak, _ = measured([jobtrends, "load"], env)
-            rows.append(("jobtrends load", wall, peak, args.n))
-        if "build" in stages:
-            wall, peak, _ = measured([jobtrends, "build"], env)
-            rows.append(("jobtrends build (first)", wall, peak, args.n))
-        if "report" in stages:
-            wall, peak, _ = measured([jobtrends, "report"], env)
-            rows.append(("jobtrends report", wall, peak, args.n))
+        rows.append(("baseline: DuckDB read_json into a table", base, int(base.stdout.split()[-1])))
+        for stage, name in (
+            ("load", "jobtrends load"),
+            ("build", "jobtrends build (first)"),
+            ("report", "jobtrends report"),
+        ):
+            if stage in stages:
+                rows.append((name, measured([jobtrends, stage], env), args.n))
     out = io.StringIO()
     mix = ", ".join(f"{counts[s]:,} {s}" for s in SOURCES)
     out.write(
         f"{args.n:,} postings resampled from the corpus ({mix}), landing files of "
         f"{ROWS_PER_FILE:,} rows, generated in {generated:.0f} s; each stage a process of its "
         "own\n\n"
-        "| stage | seconds | rows/s | peak MB |\n|---|---|---|---|\n"
+        "| stage | seconds | rows/s | peak MB, largest process | peak MB, all its processes |\n"
+        "|---|---|---|---|---|\n"
     )
-    for name, wall, peak, n in rows:
-        out.write(f"| {name} | {wall:.1f} | {n / wall:,.0f} | {peak:,.0f} |\n")
-    base = rows[0]
-    for name, wall, _, n in rows[1:2]:
+    for name, run, n in rows:
         out.write(
-            f"\n{name} reaches {(n / wall) / (base[3] / base[1]):.0%} of the baseline's rows/s\n"
+            f"| {name} | {run.wall:.1f} | {n / run.wall:,.0f} | {run.largest_mb:,.0f} | "
+            f"{run.tree_mb:,.0f} |\n"
         )
+    stages_run = rows[1:]
+    if len(stages_run) > 1:
+        wall = sum(run.wall for _, run, _ in stages_run)
+        largest = max(run.largest_mb for _, run, _ in stages_run)
+        tree = max(run.tree_mb for _, run, _ in stages_run)
+        out.write(
+            f"| the whole run ({' + '.join(s for s in args.stages.split(','))}) | {wall:.1f} | "
+            f"{args.n / wall:,.0f} | {largest:,.0f} | {tree:,.0f} |\n"
+        )
+    if len(rows) > 1 and rows[1][0] == "jobtrends load":
+        (_, base_run, base_n), (_, load_run, n) = rows[0], rows[1]
+        ratio = (n / load_run.wall) / (base_n / base_run.wall)
+        out.write(f"\njobtrends load reaches {ratio:.0%} of the baseline's rows/s\n")
     sys.stdout.write(out.getvalue())
     if args.write:
         write_section(args.n, out.getvalue())

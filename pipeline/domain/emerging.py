@@ -113,7 +113,6 @@ def _is_place(word: str) -> bool:
     return bool(geo.countries_of(word))
 
 
-@lru_cache(maxsize=1 << 20)
 @lru_cache(maxsize=500_000)
 def _run_info(run: str) -> tuple[str, bool, bool]:
     """Return what a run of a text says whatever its place: its term, whether it is a name by

@@ -180,12 +180,24 @@ def _text_matches(items: list[PostingKeys], cl: _Clusters) -> None:
 
     word_hash: dict[str, int] = {}
     candidates, sets = [], []
+    # The same text on the same day is the same posting again: it joins the first copy at once,
+    # as the comparison would join it, and is not compared again (a post copied many times
+    # would otherwise be compared with each of its copies). -1: too short to compare.
+    first_copy: dict[tuple[str, date | None], int] = {}
     for i, p in enumerate(items):
         if p.source in FREE_TEXT_SOURCES and p.text:
+            copy_of = first_copy.get((p.text, p.posted))
+            if copy_of is not None:
+                if copy_of >= 0:
+                    cl.join(copy_of, i, "near-identical text")
+                continue
             found = shingles(p.text, word_hash)
             if len(found) >= MIN_TEXT_SHINGLES:
+                first_copy[(p.text, p.posted)] = i
                 candidates.append(i)
                 sets.append(found)
+            else:
+                first_copy[(p.text, p.posted)] = -1
     if len(candidates) < 2:
         return
     # The shingles are hashed already (CRC-32, deterministic across runs): MinHash permutes them.

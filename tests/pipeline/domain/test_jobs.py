@@ -121,3 +121,19 @@ def test_the_job_is_named_by_its_earliest_posting():
         keys("a:7", posted=date(2025, 3, 1)),
     )
     assert {job for job, _ in found.values()} == {"a:7"}
+
+
+def test_the_same_post_copied_is_one_job_but_not_across_the_window_or_when_too_short():
+    day, later = date(2016, 3, 1), date(2016, 9, 1)
+    hn = dict(source="hackernews", company=None, title=None)
+    copies = [keys(f"hn:{i}", posted=day, text="Acme | NYC\n" + BODY, **hn) for i in range(5)]
+    found = jobs_of(
+        *copies,
+        keys("hn:later", posted=later, text="Acme | NYC\n" + BODY, **hn),
+        keys("hn:short-1", posted=day, text="Acme | NYC | hiring", **hn),
+        keys("hn:short-2", posted=day, text="Acme | NYC | hiring", **hn),
+    )
+    assert {found[f"hn:{i}"][0] for i in range(5)} == {"hn:0"}
+    assert {found[f"hn:{i}"][1] for i in range(1, 5)} == {"near-identical text"}
+    assert found["hn:later"] == ("hn:later", None)  # six months on: a new opening
+    assert found["hn:short-1"][0] != found["hn:short-2"][0]  # too short to tell
