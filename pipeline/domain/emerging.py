@@ -22,8 +22,9 @@ from pipeline.domain import geo, skills
 # A run of letters, digits and . + # - : what a text is cut into (fast), each run then checked
 # against TOKEN, a word or a product-like token (node.js, c++, c#, scikit-learn, gpt-4).
 RUN = re.compile(r"[A-Za-z0-9.+#\-]+")
-# Links and e-mail addresses, word by word: no terms.
-ADDRESS = re.compile(r"\S*(?:://|www\.|@)\S*")
+# Links and e-mail addresses, word by word: no terms. A match starts only where a word does
+# (else every position of a long word would try it again).
+ADDRESS = re.compile(r"(?<!\S)\S*?(?:://|www\.|@)\S*")
 # The runs with a letter: numbers and punctuation alone are no terms.
 ALPHA_RUN = re.compile(r"[A-Za-z0-9.+#\-]*[A-Za-z][A-Za-z0-9.+#\-]*")
 TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*(?:\+\+|#)?")
