@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.domain.role_titles import FAMILIES
+
 # --- areas: what a post hires in when it names no role noun --------------------------------
 
 # Area words, by family; a piece of a header or list is an area when these (and filler words)
@@ -238,15 +240,16 @@ _MAX_AREA_WORDS = 6
 
 
 @lru_cache(maxsize=65536)
-def area_families(piece: str) -> frozenset[str]:
-    """Return the families of an area piece ("Machine Learning / AI" -> ml_engineer), or none.
+def area_families(piece: str) -> tuple[str, ...]:
+    """Return the families of an area piece ("Machine Learning / AI" -> ml_engineer), or none,
+    in TAXONOMY.md's order (ML engineer first), so that the first is the same on every run.
 
     The piece must be area words and filler only, so that a tagline ("AI-powered search") or a
     place is no area.
     """
     tokens = _AREA_TOKEN.findall(piece.lower())
     if not tokens or len(tokens) > _MAX_AREA_WORDS:
-        return frozenset()
+        return ()
     found: set[str] = set()
     i = 0
     while i < len(tokens):
@@ -265,6 +268,6 @@ def area_families(piece: str) -> frozenset[str]:
                 break
         else:
             if tokens[i] not in _FILLER:
-                return frozenset()
+                return ()
             i += 1
-    return frozenset(found)
+    return tuple(f for f in FAMILIES if f in found)

@@ -201,8 +201,9 @@ _BULLET = re.compile(r"^\s*(?:[-*•+>=#~·–—]+|\d{1,2}[.)]|\[\d+\]|\([a-z0-
 # Links and addresses, masked before reading (their words are no roles); the costlier
 # patterns run only on texts that can hold them.
 _LINK = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]{}\"']+(?<![.,:;!?])")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_SPELLED_EMAIL = re.compile(r"\S+\s+(?:at|\[at\]|\(at\))\s+\S+\s+dot\s+\S+")
+# An address starts only where a word does (else every letter of a long word tries it again).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SPELLED_EMAIL = re.compile(r"(?<!\S)\S+\s+(?:at|\[at\]|\(at\))\s+\S+\s+dot\s+\S+")
 _SLUG = re.compile(
     r"/(?:jobs?|careers?|positions?|openings?|roles?|apply|o|p|posting|postings|l)/"
     r"(?:[\w.-]*/)*([a-z][a-z0-9]*(?:[-_][a-z0-9]+){1,9})",
@@ -532,7 +533,7 @@ def _read_phrases(
                 if extra and not _NOUN.search(extra):
                     family = _classify_phrase(f"{phrase} {extra}") or (
                         next(iter(area_families(extra)), None)
-                        if area_families(extra) - {"software_engineer", "other"}
+                        if set(area_families(extra)) - {"software_engineer", "other"}
                         else family
                     )
                     if family and family != "software_engineer":

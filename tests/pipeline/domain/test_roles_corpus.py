@@ -72,3 +72,35 @@ def test_hacker_news_ml_engineer_count_is_near_the_labelled_count(groups):
     found = held_out.tp["ml_engineer"] + held_out.fp["ml_engineer"]
     labelled = held_out.tp["ml_engineer"] + held_out.fn["ml_engineer"]
     assert 0.8 <= found / labelled <= 1.2, (found, labelled)
+
+
+_READ_POSTS = """
+import json, sys
+from pipeline.domain import postings
+from pipeline.eval.documents import documents
+from pipeline.ingest.corpus import open_corpus
+docs = documents(open_corpus(), ("hackernews",))
+print(json.dumps([postings.posting_roles(d.source, d.title, d.description) for d in docs]))
+"""
+
+
+def test_roles_and_their_evidence_are_the_same_on_every_run(corpus_path):
+    """Python orders sets by a hash seeded anew in each process: no rule may depend on it."""
+    import os
+    import subprocess
+    import sys
+
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _READ_POSTS],
+            env={**os.environ, "PYTHONHASHSEED": seed, "JOBTRENDS_CORPUS": str(corpus_path)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for seed in ("1", "2")
+    ]
+    runs = [proc.communicate() for proc in procs]
+    assert all(proc.returncode == 0 for proc in procs), [err[-2000:] for _, err in runs]
+    assert len(runs[0][0]) > 1_000_000
+    assert runs[0][0] == runs[1][0]
