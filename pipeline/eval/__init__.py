@@ -55,9 +55,9 @@ def role_groups(corpus: Corpus) -> dict[tuple[str, str, str], Scores]:
     """Role classification by (label set's group, era or source, split).
 
     Groups: ``boards`` (job-board titles, by source), ``hn`` (every labelled HN post, by era),
-    ``hn-era-set`` (the era set alone, by era), ``hn-draw-2`` (its second draw alone, drawn
-    and labelled after the rules of the first were tuned), and ``reader-2`` (the first draw
-    scored against a second, independent reading of it).
+    ``hn-era-set`` (the era set alone, by era), ``hn-draw-N`` (each later draw alone, drawn
+    and labelled after the rules were tuned on the earlier ones), and ``reader-2`` (the first
+    draw scored against a second, independent reading of it).
     """
     first = load(ROLES_LABELS, "roles")
     eras = load(ROLES_ERA_LABELS, "roles")
@@ -75,8 +75,9 @@ def role_groups(corpus: Corpus) -> dict[tuple[str, str, str], Scores]:
         got = docs[item.key].roles()
         groups[("hn", item.era, item.split)].add(item.key, item.labels, got)
         groups[("hn-era-set", item.era, item.split)].add(item.key, item.labels, got)
-        if item.row.get("draw") == 2:
-            groups[("hn-draw-2", item.era, item.split)].add(item.key, item.labels, got)
+        if item.row.get("draw", 1) > 1:
+            draw = f"hn-draw-{item.row['draw']}"
+            groups[(draw, item.era, item.split)].add(item.key, item.labels, got)
         if "roles_second" in item.row:
             second = frozenset(item.row["roles_second"])
             groups[("reader-2", item.era, item.split)].add(item.key, second, got)
@@ -146,9 +147,9 @@ def write_roles(out: TextIO, groups: dict[tuple[str, str, str], Scores]) -> None
         f"{'set':<11} {'group':<11} {'split':<8} {'n':>4} {'exact':>6}   "
         f"{'ML prec':>7} {'ML rec':>6} {'(n)':>4}   {'DS prec':>7} {'DS rec':>6} {'(n)':>4}\n"
     )
-    order = {"boards": 0, "hn": 1, "hn-era-set": 2, "hn-draw-2": 3, "reader-2": 4}
+    order = {"boards": 0, "hn": 1, "hn-era-set": 2, "reader-2": 9}
     for (name, group, split), s in sorted(
-        groups.items(), key=lambda kv: (order[kv[0][0]], kv[0][1:])
+        groups.items(), key=lambda kv: (order.get(kv[0][0], 3), kv[0])
     ):
         cells = []
         for f in KEY_FAMILIES:

@@ -44,13 +44,16 @@ def era_of(year: str | None) -> str:
 
 
 def load(path: Path, field_name: str) -> list[Labelled]:
-    """Return the labelled postings of a JSON-lines file."""
+    """Return the postings of a JSON-lines file labelled with ``field_name`` (a row without
+    it was not labelled for it: the era set's third draw has roles, not degrees)."""
     out = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             if not line.strip():
                 continue
             row = json.loads(line)
+            if field_name not in row:
+                continue
             value = row[field_name]
             labels = frozenset(value if isinstance(value, list) else [value])
             out.append(
