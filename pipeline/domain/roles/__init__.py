@@ -145,6 +145,9 @@ def role_mentions(text: str) -> list[RoleMention]:
                     item = _TITLE_END.split(item.strip(), maxsplit=1)[0]
                     _read_pieces(reader, item, "line", strict=False)
             lead = _title_lead(body)
+            if in_section:
+                # A list's item ends at its dash: "Machine Learning / recommendations - think ..."
+                lead = _DASH.split(lead, maxsplit=1)[0]
             short = bullet or len(line) <= 80 or in_section or _looks_like_title(lead)
             if has_noun and len(lead) > 70 and _is_title_list(lead):
                 _read_pieces(reader, lead, "line")
@@ -157,6 +160,11 @@ def role_mentions(text: str) -> list[RoleMention]:
             if in_section and bullet and has_noun:
                 # A bullet of a roles list: "research engineers with experience in NLP, ...".
                 _read_phrases(reader, masked, nouns, lo, lo + len(raw))
+        if "|" in body and len(body) <= 200 and i <= first + 2:
+            # A second header line: "Sr. Product Manager | Engineering - Web, iOS, Data Science".
+            for field in body.split("|")[1:]:
+                if _is_field(field):
+                    _read_pieces(reader, field, "line")
         if in_duties:
             duty_lines.append(body)
         cue_line = line.endswith(":") or len(line) <= 60
@@ -220,6 +228,7 @@ def role_mentions(text: str) -> list[RoleMention]:
     return reader.mentions
 
 
+_DASH = re.compile(r"\s+[-–—]{1,2}\s+")
 _ML_OWNERS = frozenset({"ml_engineer", "research", "data_scientist"})
 _DATA_ROLE = re.compile(r"\bdata[- ](?:scien\w+|analysts?|engineers?)\b|\bscientists?\b", re.I)
 

@@ -192,7 +192,7 @@ _AREAS_BEFORE = re.compile(
 )
 _SECTION_CUE = re.compile(
     r"(?:\b(?:roles?|positions?|openings?|jobs|hiring|looking for|seeking|opportunities|"
-    r"vacancies|we need|open reqs?|disciplines|areas)\b[^:\n]{0,40}:\s*$)|(?:\b(?:hiring|"
+    r"vacancies|we need|needs|open reqs?|disciplines|areas)\b[^:\n]{0,40}:\s*$)|(?:\b(?:hiring|"
     r"looking for|seeking|positions|roles|openings)\b.{0,40}(?:following|these)\b(?:.{0,20}|"
     r"[^.!?\n]{0,100}:\s*)$)",
     re.I,
@@ -222,11 +222,15 @@ _BRACKETS = re.compile(r"\[[^\]]*\]?")
 _HEADER_SPLIT = re.compile(r"\s*\|\s*|\s+[-–—]{1,2}\s+|\s+::\s+")
 _TITLE_END = re.compile(
     r"\s+--\s+|\s+—\s+|:\s|\s*\|\s*|\s+@\s+|\s+at\s+https?:|\s*https?://|(?<=[a-z)])\.\s|\s+[-–—]{1,2}\s+(?=[A-Z]?[a-z]+\s+[a-z]+\s+[a-z]+\s+[a-z])"
+    # a title ends before its purpose: "Rails Engineers to take ownership of ..."
+    r"|\s+to\s+(?=(?:help|work|build|join|lead|take|design|develop|create|own|make|drive|scale|"
+    r"embark|solve|improve|ship|run|grow)\b)"
 )
 # "Positions: Front End, Data Science / ML, ...": an inline list after a roles cue.
 _INLINE_LIST = re.compile(
     r"^(?:(?:current(?:ly)?|open|now|we(?:'re| are))\s+)?(?:hiring(?: for)?|positions?|roles?|"
-    r"openings?|jobs|looking for|seeking|internships?|opportunities|open reqs?)\s*"
+    r"openings?|jobs|looking for|seeking|internships?|opportunities|open reqs?|"
+    r"(?:job |position )?title)\s*"
     r"(?:\([^)]*\))?\s*[:=-]+\s*"
     r"(?P<list>.{3,200})$",
     re.I,
@@ -293,8 +297,10 @@ _DUTY_FRAME = re.compile(
     re.I,
 )
 _NOT_DUTY = re.compile(
-    r"\b(?:a plus|plus\b|bonus|nice[- ]to[- ]haves?|preferred|ideally|familiarity|exposure|"
-    r"not required|no .{0,20}required|interest in|curious about|don't need|do not need|"
+    r"\b(?:a plus|plus\b|bonus|gold stars?|nice[- ]to[- ]haves?|preferred|ideally|"
+    r"ideal candidate|familiarity|exposure|not required|no .{0,20}required|interest in|"
+    r"(?:if )?you(?:'re|’re| are) interested in|curious about|don't need|do not need|"
+    r"(?:don't|do not) have to be|"
     r"our (?:ml|machine learning|ai|data science) team|with (?:our|the) (?:ml|data science|ai)"
     r"|alongside|used by|feeds? (?:our|the)"
     r"|using (?:ai|llms?|claude|cursor|copilot)|ai[- ](?:assisted|augmented|native|first|"
@@ -419,6 +425,8 @@ def _read_pieces(reader: _Reader, field: str, kind: str, strict: bool = True) ->
         return
     items = [i.strip(" .!*{}[]'\"") for i in _split_outside_parens(field, _LIST_SPLIT)]
     items = [i for i in items if i]
+    # "Lead Data Engineer/Scientist": each noun takes the words before the first.
+    items = [alt for i in items for alt in _shared_head(i)]
     previous: str | None = None
     for n, item in enumerate(items):
         noun = _NOUN.search(item)
@@ -443,6 +451,22 @@ def _read_pieces(reader: _Reader, field: str, kind: str, strict: bool = True) ->
             for sub in head.split("/"):
                 if area_families(sub):
                     reader.add(_classify_phrase(f"{sub} {noun.group(0)}"), sub, kind)
+
+
+_TWO_NOUNS = re.compile(
+    r"^(?P<head>.*?\b)(?P<first>engineers?|developers?|scientists?|analysts?|researchers?|"
+    r"architects?)\s*/\s*(?P<second>engineers?|developers?|scientists?|analysts?|researchers?|"
+    r"architects?)\b(?P<tail>.*)$",
+    re.I,
+)
+
+
+def _shared_head(item: str) -> list[str]:
+    """Return an item naming two roles with one head ("Data Engineer/Scientist") as both."""
+    m = _TWO_NOUNS.match(item) if "/" in item else None
+    if m is None or not m["head"].strip():
+        return [item]
+    return [f"{m['head']}{m['first']}{m['tail']}", f"{m['head']}{m['second']}{m['tail']}"]
 
 
 def _is_field(field: str) -> bool:

@@ -166,7 +166,52 @@ def test_a_generalist_role_working_in_ml_is_also_ml_engineer(post):
         "Polly.ai | Seattle | Full-time\nWe're looking for a full-stack developer.",
         "Acme | Compiler Engineer | Paris\nWe're hiring: you'll love it if you write "
         "Haskell/ML for fun.",
+        "Acme | Boston\nWe are seeking developers who know Java. Gold stars if you have "
+        "experience working with big data or machine learning.",
+        "Acme | Founding Engineer | SF\nYOU: a founding engineer. The ideal candidate will "
+        "also have experience in applying machine learning to real problems.",
+        "Acme | Mountain View\nWe're hiring engineers. If you're interested in information "
+        "retrieval, machine learning or NLP, you'll have a great time here.",
     ],
 )
 def test_ml_outside_the_work_on_offer_does_not_add_ml_engineer(post):
     assert "ml_engineer" not in classify_roles(post)
+
+
+@pytest.mark.parametrize(
+    ("post", "families"),
+    [
+        # a list item's title ends before its purpose
+        (
+            "Acme | London\nHere are some of our needs:\n* Machine learning/ data engineers to "
+            "work with open data and make the apps smarter.\n* Mobile (iOS and Android) engineers.",
+            {"ml_engineer", "data_engineer", "software_engineer"},
+        ),
+        # a section's areas end at their dash
+        (
+            "Acme | SF\nWe're looking for people who want to work with:\n* iOS / Android\n"
+            "* Machine Learning / data mining / recommendations - think of the Netflix prize!",
+            {"ml_engineer", "software_engineer"},
+        ),
+        # a second header line of fields
+        (
+            "Acme | San Francisco, CA | ONSITE\nSr. Product Manager | Engineering - Web, "
+            "Android, Backend, Data Science | Product Designer\nCome and build with us.",
+            {"other", "software_engineer", "data_scientist"},
+        ),
+        # two nouns, one head
+        (
+            "Acme | Data, Android | SF\n- Lead Data Engineer/Scientist: own the data team.\n"
+            "- Sr Android Engineer: work on our app.",
+            {"data_engineer", "data_scientist", "software_engineer"},
+        ),
+        # a labelled title
+        (
+            "Location: Seattle\nTitle: Knowledge Engineer II (Native AI Software Engineer)\n"
+            "Company: Acme",
+            {"ml_engineer"},
+        ),
+    ],
+)
+def test_roles_in_lists_and_labelled_lines(post, families):
+    assert classify_roles(post) == families
