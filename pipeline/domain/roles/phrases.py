@@ -211,7 +211,8 @@ _SLUG = re.compile(
 )
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-Z(\"'*-])")
 _BULLET_FIRST = frozenset("-*•+>=#~·–—0123456789[(")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'*-])|\n")
+# A line that goes on in lower case continues its sentence (a wrapped line of a bullet).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'*-])|\n(?![ \t]*[a-z])")
 _PIECE_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bor\b|\s[-–—]\s)\s*")
 # Items of a list of titles ("A, B and C"); areas of a list of areas ("ML / AI, Data").
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bor\b)\s*")
@@ -293,6 +294,7 @@ _DUTY_FRAME = re.compile(
     r"the role|this role|the position|responsibilit\w*|duties|the ideal candidate|"
     r"candidates?|someone (?:who|to|with)|a person (?:who|to)|who (?:can|will|wants|loves)|"
     r"experience (?:with|in|building)|background in|work(?:ing)? on|help (?:us )?build|"
+    r"(?:interesting|exciting|challenging|many|several) projects|"
     r"will (?:build|design|develop|own|work)|looking for (?:an? )?\w+ (?:who|to|with))\b",
     re.I,
 )

@@ -151,6 +151,13 @@ def test_empty_text_has_no_family():
         "browser automation, machine learning, etc.",
         "PrairieLearn (Remote US) - Full-Stack Software Engineer - TypeScript / React / ML\n"
         "PrairieLearn is an open-source assessment platform.",
+        # a bullet wrapped over lines is one sentence
+        "Acme, Toronto\nWe are looking for:\n- Senior Web Developers to help us solve\n"
+        "scalability challenges, improve search, implement machine learning\nand vision "
+        "solutions.",
+        "Acme - Houston, TX\nWe're looking for experienced software engineers. We have many "
+        "projects under active development, spanning natural language processing and "
+        "machine learning.",
     ],
 )
 def test_a_generalist_role_working_in_ml_is_also_ml_engineer(post):

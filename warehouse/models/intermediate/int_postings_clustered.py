@@ -11,16 +11,21 @@ companies by (one company a job).
 
 import pyarrow as pa
 
-from pipeline.domain.jobs import PostingKeys, cluster, company_key
+from pipeline.domain.jobs import FREE_TEXT_SOURCES, PostingKeys, cluster, company_key
 
 
 def model(dbt, session):
     dbt.config(materialized="table")
+    # The text is read only where the clusters use it (free-text posts, and a posting with no
+    # company, whose header gives one): a board's descriptions would only fill memory.
+    free_text = ", ".join(f"'{source}'" for source in sorted(FREE_TEXT_SOURCES))
     rows = (
         dbt.ref("int_postings_located")
         .project(
             "posting_id, source, url, coalesce(company, board) as company, title, "
-            "cast(timezone('UTC', posted_at) as date) as posted, description_text"
+            "cast(timezone('UTC', posted_at) as date) as posted, "
+            f"case when source in ({free_text}) or coalesce(company, board) is null "
+            "then description_text end as description_text"
         )
         .order("posting_id")
         .fetchall()
