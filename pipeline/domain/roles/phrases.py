@@ -242,7 +242,8 @@ _DUTY_HEADING = re.compile(
     r"you'll|the role|in this role|projects? you(?:'ll|’ll| will)|(?:things|projects) "
     r"we(?:'ll|’ll| will)? (?:be )?work(?:ing)? on|day to day|your (?:work|mission)|"
     r"(?:recent|some|our) projects|projects include|projects (?:that )?we (?:see|have|plan)|"
-    r"(?:i|you|we) (?:might|may|could|would|get to) work on|any given day)\b",
+    r"(?:i|you|we) (?:might|may|could|would|get to) work on|any given day|"
+    r"(?:r&d|research and development) (?:of|in|on)|areas including)\b",
     re.I,
 )
 # "engineers in machine learning", "Software Engineer in Machine Learning", "Engineer (NLP)".

@@ -155,6 +155,9 @@ def test_empty_text_has_no_family():
         "Acme, Toronto\nWe are looking for:\n- Senior Web Developers to help us solve\n"
         "scalability challenges, improve search, implement machine learning\nand vision "
         "solutions.",
+        "Acme | Warsaw -- REMOTE\nBuilding web applications using PHP and Node.js\n"
+        "R&D of many areas including:\n- machine learning for algorithmic trading\n"
+        "- IoT with Arduino",
         "Acme - Houston, TX\nWe're looking for experienced software engineers. We have many "
         "projects under active development, spanning natural language processing and "
         "machine learning.",
