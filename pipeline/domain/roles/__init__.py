@@ -217,8 +217,9 @@ def role_mentions(text: str) -> list[RoleMention]:
                 break
         else:
             _read_ml_area(reader, masked, spans, len(head))
-    # 6. Engineers, or a stack, in general (an ML area of work alone is such a generalist's).
-    families = {m.family for m in reader.mentions if m.kind != "area of work"}
+    # 6. Engineers, or a stack, in general (ML work read from an area or duties alone is such
+    # a generalist's: TAXONOMY gives them both families).
+    families = {m.family for m in reader.mentions if m.kind not in ("area of work", "duties")}
     if not families - {"other"}:
         if "generic" in words:
             a, b = words["generic"][0]
