@@ -302,7 +302,7 @@ _DUTY_FRAME = re.compile(
 _NOT_DUTY = re.compile(
     r"\b(?:a plus|plus\b|bonus|gold stars?|nice[- ]to[- ]haves?|preferred|ideally|"
     r"ideal candidate|familiarity|exposure|not required|no .{0,20}required|interest in|"
-    r"(?:if )?you(?:'re|’re| are) interested in|curious about|don't need|do not need|"
+    r"curious about|don't need|do not need|"
     r"(?:don't|do not) have to be|"
     r"our (?:ml|machine learning|ai|data science) team|with (?:our|the) (?:ml|data science|ai)"
     r"|alongside|used by|feeds? (?:our|the)"

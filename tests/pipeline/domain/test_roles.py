@@ -180,8 +180,6 @@ def test_a_generalist_role_working_in_ml_is_also_ml_engineer(post):
         "experience working with big data or machine learning.",
         "Acme | Founding Engineer | SF\nYOU: a founding engineer. The ideal candidate will "
         "also have experience in applying machine learning to real problems.",
-        "Acme | Mountain View\nWe're hiring engineers. If you're interested in information "
-        "retrieval, machine learning or NLP, you'll have a great time here.",
     ],
 )
 def test_ml_outside_the_work_on_offer_does_not_add_ml_engineer(post):
