@@ -107,20 +107,16 @@ PARALLEL = frozenset(
 def register(conn: DuckDBPyConnection) -> None:
     """Register every function the models use on one connection."""
     for name, (function, params, returns) in FUNCTIONS.items():
-        if name in PARALLEL:
-            conn.create_function(
-                name,
-                parallel.vectorised(function, returns, len(params)),
-                params,
-                returns,
-                type="arrow",
-                null_handling="special",
-                side_effects=False,
-            )
-        else:
-            conn.create_function(
-                name, function, params, returns, null_handling="special", side_effects=False
-            )
+        vectorised = name in PARALLEL
+        conn.create_function(
+            name,
+            parallel.vectorised(function, returns, len(params)) if vectorised else function,
+            params,
+            returns,
+            type="arrow" if vectorised else "native",
+            null_handling="special",
+            side_effects=False,
+        )
 
 
 class Plugin(BasePlugin):

@@ -186,18 +186,16 @@ def _text_matches(items: list[PostingKeys], cl: _Clusters) -> None:
     first_copy: dict[tuple[str, date | None], int] = {}
     for i, p in enumerate(items):
         if p.source in FREE_TEXT_SOURCES and p.text:
-            copy_of = first_copy.get((p.text, p.posted))
+            copy_of = first_copy.get(key := (p.text, p.posted))
             if copy_of is not None:
                 if copy_of >= 0:
                     cl.join(copy_of, i, "near-identical text")
                 continue
             found = shingles(p.text, word_hash)
-            if len(found) >= MIN_TEXT_SHINGLES:
-                first_copy[(p.text, p.posted)] = i
+            first_copy[key] = i if len(found) >= MIN_TEXT_SHINGLES else -1
+            if first_copy[key] >= 0:
                 candidates.append(i)
                 sets.append(found)
-            else:
-                first_copy[(p.text, p.posted)] = -1
     if len(candidates) < 2:
         return
     # The shingles are hashed already (CRC-32, deterministic across runs): MinHash permutes them.

@@ -119,9 +119,7 @@ def role_mentions(text: str) -> list[RoleMention]:
     # 1. The header: "Company | Role, Role | Place | ...", or "Place - Role, Role".
     head = lines[first]
     fields = head.split("|") if "|" in head else _HEADER_SPLIT.split(head)
-    for field in fields[1:] if "|" in head else fields:
-        if _is_field(field):
-            _read_pieces(reader, field, "header")
+    _read_fields(reader, fields[1:] if "|" in head else fields, "header")
     _read_phrases(reader, masked, nouns, offsets[first], offsets[first] + len(head))
     # 2. Lines: bullets and short lines lead with a title; a list after a roles cue names
     # areas; lines under a duties heading describe a role's work.
@@ -162,9 +160,7 @@ def role_mentions(text: str) -> list[RoleMention]:
                 _read_phrases(reader, masked, nouns, lo, lo + len(raw))
         if "|" in body and len(body) <= 200 and i <= first + 2:
             # A second header line: "Sr. Product Manager | Engineering - Web, iOS, Data Science".
-            for field in body.split("|")[1:]:
-                if _is_field(field):
-                    _read_pieces(reader, field, "line")
+            _read_fields(reader, body.split("|")[1:], "line")
         if in_duties:
             duty_lines.append(body)
         cue_line = line.endswith(":") or len(line) <= 60
@@ -227,6 +223,13 @@ def role_mentions(text: str) -> list[RoleMention]:
         elif stack := _STACK_CUE.search(masked):
             reader.add("software_engineer", stack.group(0), "generic")
     return reader.mentions
+
+
+def _read_fields(reader: _Reader, fields: list[str], kind: str) -> None:
+    """Read the fields of a header line that are fields (not sentences) as titles or areas."""
+    for field in fields:
+        if _is_field(field):
+            _read_pieces(reader, field, kind)
 
 
 _DASH = re.compile(r"\s+[-–—]{1,2}\s+")
