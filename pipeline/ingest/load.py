@@ -2,8 +2,11 @@
 
 Raw tables are append-only. A posting row is keyed by (source, source_id, content_hash): a
 re-crawl of an unchanged posting adds nothing, a changed posting adds its new version. A file
-already in the load ledger (by SHA-256) is skipped, and each file loads in one transaction,
-so a crash mid-load leaves nothing half-written.
+already in the load ledger (by SHA-256) is skipped, and each file loads with its ledger row in
+one transaction, so a crash mid-load leaves nothing half-written. Posting files load a batch at
+a time (``BATCH_BYTES``): DuckDB reads a batch's files in parallel and writes its rows once,
+straight into the file, where a transaction of fewer rows than a row group (122,880) is written
+twice (to the write-ahead log, then at the checkpoint).
 """
 
 from __future__ import annotations
@@ -37,6 +40,9 @@ POSTING_COLUMNS = raw_columns(JobPosting)
 REJECT_COLUMNS = raw_columns(Reject)
 # What a load may hold in memory (DuckDB's memory_limit; its default is 80% of the machine).
 MEMORY_LIMIT = "1600MB"
+# Gzip bytes of posting files loaded in one transaction: two 100,000-row Hacker News files, whose
+# rows the transaction holds (spilling past MEMORY_LIMIT).
+BATCH_BYTES = 128 << 20
 _LOAD_COLUMNS = {"run_id": "VARCHAR", "landed_file": "VARCHAR", "loaded_at": "TIMESTAMPTZ"}
 
 DDL = f"""
@@ -181,14 +187,14 @@ def already_loaded(con: duckdb.DuckDBPyConnection, f: LandedFile, digest: str) -
 
 
 @contextmanager
-def transaction(con: duckdb.DuckDBPyConnection, f: LandedFile) -> Iterator[None]:
-    """Load one file in one transaction: all of it, or (on an error) nothing, as a LoadError."""
+def transaction(con: duckdb.DuckDBPyConnection, name: str) -> Iterator[None]:
+    """Load file(s) ``name`` in one transaction: all, or (on an error) nothing, as a LoadError."""
     con.execute("begin transaction")
     try:
         yield
     except duckdb.Error as exc:
         con.execute("rollback")
-        raise LoadError(f"{f.name}: {exc}") from exc
+        raise LoadError(f"{name}: {exc}") from exc
     con.execute("commit")
 
 
@@ -216,73 +222,159 @@ def _ledger(
 
 def load_file(con: duckdb.DuckDBPyConnection, f: LandedFile) -> FileLoad:
     """Load one posting or rejects file in one transaction; a file already loaded is skipped."""
+    if f.kind == "postings":
+        return _load_postings(con, [f])[0]
     digest = sha256(f.path)
     if (known := already_loaded(con, f, digest)) is not None:
         return known
+    names = ", ".join(REJECT_COLUMNS)
+    with transaction(con, f.name):
+        inserted = con.execute(
+            f"""
+            insert into raw.rejects ({names}, run_id, landed_file, loaded_at)
+            select {names}, ?, ?, now() from {_read_json(REJECT_COLUMNS)}
+            """,
+            [f.run_id, f.name, str(f.path)],
+        ).fetchone()[0]
+        _ledger(con, f, digest, inserted, inserted)
+    return FileLoad.of(f, inserted, inserted)
 
-    columns = POSTING_COLUMNS if f.kind == "postings" else REJECT_COLUMNS
-    read = (
+
+def load_postings(con: duckdb.DuckDBPyConnection, files: list[LandedFile]) -> list[FileLoad]:
+    """Load a batch of posting files in one transaction; a bad file fails alone.
+
+    When the batch fails, each of its files loads alone, so that the bad one is reported (its
+    ``error``) and the others still load. Files already loaded are skipped.
+    """
+    try:
+        return _load_postings(con, files)
+    except LoadError as exc:
+        if len(files) == 1:
+            return [_failed(files[0], exc)]
+    out = []
+    for f in files:
+        try:
+            out.append(_load_postings(con, [f])[0])
+        except LoadError as exc:
+            out.append(_failed(f, exc))
+    return out
+
+
+def _failed(f: LandedFile, exc: LoadError) -> FileLoad:
+    logger.error("could not load %s", exc)
+    return FileLoad.of(f, 0, 0, error=str(exc))
+
+
+def _read_json(columns: dict[str, str], filename: bool = False) -> str:
+    """Return the ``read_json`` of landing files (one path, or a list, as its parameter)."""
+    return (
         f"read_json(?, format = 'newline_delimited', columns = {_columns_sql(columns)}, "
-        "compression = 'gzip')"
+        f"compression = 'gzip'{', filename = true' if filename else ''})"
     )
-    names = ", ".join(columns)
-    with transaction(con, f):
-        # Read the file once; the inserts and the count read the temporary table.
-        con.execute(f"create or replace temp table landed as select * from {read}", [str(f.path)])
-        rows_read = con.execute("select count(*) from landed").fetchone()[0]
-        if f.kind == "postings":
-            # Within a file the key may repeat (a board listing a job twice): keep one.
-            inserted = con.execute(
-                f"""
-                insert into raw.postings ({names}, run_id, landed_file, loaded_at)
-                select {names}, ?, ?, now()
-                from landed
-                where not exists (
-                    select 1 from raw.postings as known
-                    where known.source = landed.source
-                      and known.source_id = landed.source_id
-                      and known.content_hash = landed.content_hash
-                )
-                  -- the first crawled of each version; the keys alone are grouped (a window
-                  -- over whole rows took three times the insert)
-                  and landed.rowid in (
-                    -- (a row with no crawl time last, as "order by crawled_at" puts it)
-                    select arg_min(rowid, coalesce(crawled_at, '~')) from landed
-                    group by source, source_id, content_hash
-                  )
-                """,
-                [f.run_id, f.name],
-            ).fetchone()[0]
-            # Every posting the crawl saw, changed or not (what a board listed at this crawl).
-            con.execute(
-                """
-                insert into raw.sightings
-                select source, source_id, board, content_hash, crawled_at, ?, ?
-                from landed
-                where not exists (
-                    select 1 from raw.sightings as seen
-                    where seen.source = landed.source
-                      and seen.source_id = landed.source_id
-                      and seen.run_id = ?
-                )
-                  and landed.rowid in (
-                    select arg_max(rowid, coalesce(crawled_at, '')) from landed
-                    group by source, source_id
-                  )
-                """,
-                [f.run_id, f.name, f.run_id],
-            )
-        else:
-            inserted = con.execute(
-                f"""
-                insert into raw.rejects ({names}, run_id, landed_file, loaded_at)
-                select {names}, ?, ?, now() from landed
-                """,
-                [f.run_id, f.name],
-            ).fetchone()[0]
-        con.execute("drop table landed")
-        _ledger(con, f, digest, rows_read, inserted)
-    return FileLoad.of(f, rows_read, inserted)
+
+
+def _load_postings(con: duckdb.DuckDBPyConnection, files: list[LandedFile]) -> list[FileLoad]:
+    """Load posting files in one transaction, each with its ledger row (LoadError: none)."""
+    digests = [sha256(f.path) for f in files]
+    results = [already_loaded(con, f, d) for f, d in zip(files, digests, strict=True)]
+    batch: dict[str, LandedFile] = {}  # digest -> the first file of the batch with those bytes
+    for f, digest, known in zip(files, digests, results, strict=True):
+        if known is None:
+            batch.setdefault(digest, f)
+    if batch:
+        with transaction(con, ", ".join(f.name for f in batch.values())):
+            counts = _insert_postings(con, batch)
+        for i, (f, digest) in enumerate(zip(files, digests, strict=True)):
+            if results[i] is None:
+                read, new = counts[digest]
+                # The bytes of an earlier file of the batch: skipped, as it would be after it.
+                first = batch[digest] is f
+                results[i] = FileLoad.of(f, read, new if first else 0, skipped=not first)
+    return results
+
+
+def _insert_postings(
+    con: duckdb.DuckDBPyConnection, batch: dict[str, LandedFile]
+) -> dict[str, tuple[int, int]]:
+    """Insert the new posting versions and the sightings of a batch of files; return, per
+    file's digest, (rows read, rows inserted), after writing each file's ledger row."""
+    names = ", ".join(POSTING_COLUMNS)
+    con.execute(
+        "create or replace temp table batch_files "
+        "(filename varchar, ord integer, run_id varchar, landed_file varchar)"
+    )
+    con.executemany(
+        "insert into batch_files values (?, ?, ?, ?)",
+        [(str(f.path), i, f.run_id, f.name) for i, f in enumerate(batch.values())],
+    )
+    # Read the files once (in parallel); the inserts and the counts read the temporary table.
+    con.execute(
+        f"""
+        create or replace temp table landed as
+        select r.*, b.ord, b.run_id, b.landed_file
+        from {_read_json(POSTING_COLUMNS, filename=True)} as r
+        left join batch_files as b using (filename)
+        """,
+        [[str(f.path) for f in batch.values()]],
+    )
+    if con.execute("select count(*) from landed where ord is null").fetchone()[0]:
+        raise duckdb.InvalidInputException("rows that name none of the batch's files")
+    read = dict(con.execute("select landed_file, count(*) from landed group by all").fetchall())
+    # New versions: within the batch a key may repeat (a board listing a job twice, a posting
+    # unchanged between two crawls); the first file's, then its first crawl's, is kept.
+    con.execute(
+        """
+        create or replace temp table fresh as
+        select rowid as landed_row, landed_file from landed
+        where not exists (
+            select 1 from raw.postings as known
+            where known.source = landed.source
+              and known.source_id = landed.source_id
+              and known.content_hash = landed.content_hash
+        )
+          -- the keys alone are grouped (a window over whole rows took three times the insert);
+          -- a row with no crawl time last, as "order by crawled_at" puts it
+          and landed.rowid in (
+            select arg_min(rowid, struct_pack(o := ord, c := coalesce(crawled_at, '~')))
+            from landed
+            group by source, source_id, content_hash
+          )
+        """
+    )
+    con.execute(
+        f"""
+        insert into raw.postings ({names}, run_id, landed_file, loaded_at)
+        select {names}, run_id, landed_file, now() from landed
+        where rowid in (select landed_row from fresh)
+        """
+    )
+    new = dict(con.execute("select landed_file, count(*) from fresh group by all").fetchall())
+    # Every posting each crawl saw, changed or not (what a board listed at that crawl): per
+    # crawl, the first file's row, and its last crawl of the posting.
+    con.execute(
+        """
+        insert into raw.sightings
+        select source, source_id, board, content_hash, crawled_at, run_id, landed_file
+        from landed
+        where not exists (
+            select 1 from raw.sightings as seen
+            where seen.source = landed.source
+              and seen.source_id = landed.source_id
+              and seen.run_id = landed.run_id
+        )
+          and landed.rowid in (
+            select arg_max(rowid, struct_pack(o := -ord, c := coalesce(crawled_at, '')))
+            from landed
+            group by source, source_id, run_id
+          )
+        """
+    )
+    con.execute("drop table landed; drop table fresh; drop table batch_files")
+    counts = {}
+    for digest, f in batch.items():
+        counts[digest] = (read.get(f.name, 0), new.get(f.name, 0))
+        _ledger(con, f, digest, *counts[digest])
+    return counts
 
 
 def _read_sqlite(path: Path, table: str) -> pa.Table:
@@ -320,7 +412,7 @@ def load_dataset(
         raise LoadError(f"{f.name}: unknown dataset format {f.path.suffix}")
     con.register("snapshot", relation)
     try:
-        with transaction(con, f):
+        with transaction(con, f.name):
             con.execute(
                 f"create table if not exists raw.{name} as "
                 "select *, ''::varchar as file_sha256, now() as loaded_at from snapshot limit 0"
@@ -359,24 +451,49 @@ def load_landing(
 def _load_files(
     settings: Settings, files: Iterable[Path], specs: dict[str, dict]
 ) -> list[FileLoad]:
-    results = []
+    landed = [describe(path, settings.home) for path in files]
+    results: dict[int, FileLoad] = {}
+    postings = [(i, f) for i, f in enumerate(landed) if f.kind == "postings"]
     with connect(working_copy(settings), specs) as con:
-        for path in files:
-            landed = describe(path, settings.home)
+        for batch in _batches(postings):
+            loaded = load_postings(con, [f for _, f in batch])
+            for (i, _), result in zip(batch, loaded, strict=True):
+                results[i] = _logged(result)
+        for i, f in enumerate(landed):
+            if i in results:
+                continue
             try:
-                if landed.kind == "dataset":
-                    result = load_dataset(con, landed, (specs.get(path.stem) or {}).get("table"))
+                if f.kind == "dataset":
+                    table = (specs.get(f.path.stem) or {}).get("table")
+                    results[i] = _logged(load_dataset(con, f, table))
                 else:
-                    result = load_file(con, landed)
+                    results[i] = _logged(load_file(con, f))
             except LoadError as exc:
-                logger.error("could not load %s", exc)
-                result = FileLoad.of(landed, 0, 0, error=str(exc))
-            if not result.skipped:
-                logger.info(
-                    "loaded %s: %d rows read, %d new",
-                    result.landed_file,
-                    result.rows_read,
-                    result.rows_inserted,
-                )
-            results.append(result)
-    return results
+                results[i] = _failed(f, exc)
+    return [results[i] for i in range(len(landed))]
+
+
+def _batches(files: list[tuple[int, LandedFile]]) -> Iterator[list[tuple[int, LandedFile]]]:
+    """Yield ``files`` in batches of at most ``BATCH_BYTES`` (or of one larger file)."""
+    batch: list[tuple[int, LandedFile]] = []
+    size = 0
+    for key, f in files:
+        n = f.path.stat().st_size
+        if batch and size + n > BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+        batch.append((key, f))
+        size += n
+    if batch:
+        yield batch
+
+
+def _logged(result: FileLoad) -> FileLoad:
+    if not result.skipped and not result.error:
+        logger.info(
+            "loaded %s: %d rows read, %d new",
+            result.landed_file,
+            result.rows_read,
+            result.rows_inserted,
+        )
+    return result

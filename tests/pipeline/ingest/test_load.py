@@ -1,4 +1,4 @@
-"""Loading landing files: set-based, idempotent, one transaction a file."""
+"""Loading landing files: set-based, idempotent, each file all or nothing, in batches."""
 
 from __future__ import annotations
 
@@ -72,6 +72,50 @@ def test_the_first_crawl_of_a_repeated_version_is_kept_and_rows_without_a_time_l
     assert rows(tmp_path, "select count(*) from raw.sightings") == [(4,)]
 
 
+def test_files_loaded_in_one_batch_count_as_if_loaded_one_after_another(tmp_path):
+    write_landing(tmp_path, "greenhouse", "r1", [posting("a/1"), posting("a/2")])
+    later = "2026-02-01T00:00:00Z"
+    write_landing(
+        tmp_path,
+        "greenhouse",
+        "r2",
+        [
+            posting("a/1", crawled_at=later),  # the version of r1: known
+            posting("a/2", title="Senior ML Engineer", crawled_at=later),  # changed
+            posting("a/3", crawled_at=later),
+            posting("a/3", crawled_at=later),  # listed twice
+        ],
+    )
+    first, second = load_landing(Settings(home=tmp_path))  # two small files: one batch
+    assert (first.rows_read, first.rows_inserted) == (2, 2)
+    assert (second.rows_read, second.rows_inserted, second.rows_known) == (4, 2, 2)
+    assert rows(
+        tmp_path, "select source_id, landed_file from raw.postings order by source_id, run_id"
+    ) == [
+        ("a/1", "landing/greenhouse/r1.jsonl.gz"),
+        ("a/2", "landing/greenhouse/r1.jsonl.gz"),
+        ("a/2", "landing/greenhouse/r2.jsonl.gz"),
+        ("a/3", "landing/greenhouse/r2.jsonl.gz"),
+    ]
+    assert rows(tmp_path, "select run_id, count(*) from raw.sightings group by 1 order by 1") == [
+        ("r1", 2),
+        ("r2", 3),
+    ]
+    assert rows(
+        tmp_path, "select landed_file, rows_read, rows_inserted from raw.load_ledger order by 1"
+    ) == [("landing/greenhouse/r1.jsonl.gz", 2, 2), ("landing/greenhouse/r2.jsonl.gz", 4, 2)]
+
+
+def test_a_file_with_the_bytes_of_another_of_its_batch_is_skipped(tmp_path):
+    path = write_landing(tmp_path, "greenhouse", "r1", [posting("a/1")])
+    copy = path.with_name("r2.jsonl.gz")
+    copy.write_bytes(path.read_bytes())
+    first, second = load_landing(Settings(home=tmp_path))
+    assert (first.rows_inserted, first.skipped) == (1, False)
+    assert (second.rows_read, second.rows_inserted, second.skipped) == (1, 0, True)
+    assert rows(tmp_path, "select count(*) from raw.postings") == [(1,)]
+
+
 def test_a_bad_file_is_reported_and_leaves_nothing_half_written(tmp_path):
     bad = tmp_path / "landing" / "ashby" / "r1.jsonl.gz"
     bad.parent.mkdir(parents=True)
@@ -86,6 +130,9 @@ def test_a_bad_file_is_reported_and_leaves_nothing_half_written(tmp_path):
         ("greenhouse", 1)
     ]
     assert rows(tmp_path, "select count(*) from raw.load_ledger where source = 'ashby'") == [(0,)]
+    # the two files were one batch: the good one loaded alone once the batch failed
+    again = {r.source: r for r in load_landing(Settings(home=tmp_path))}
+    assert again["greenhouse"].skipped and again["ashby"].error
 
 
 def test_a_truncated_gzip_file_is_an_error_not_a_crash(tmp_path):
