@@ -137,3 +137,28 @@ def test_the_same_post_copied_is_one_job_but_not_across_the_window_or_when_too_s
     assert {found[f"hn:{i}"][1] for i in range(1, 5)} == {"near-identical text"}
     assert found["hn:later"] == ("hn:later", None)  # six months on: a new opening
     assert found["hn:short-1"][0] != found["hn:short-2"][0]  # too short to tell
+
+
+def test_postings_are_read_once_so_the_model_can_stream_them():
+    hn = dict(source="hackernews", company=None, title=None)
+    posts = [
+        keys("hn:0", posted=date(2016, 3, 1), text="Lexly | ML Engineer | NYC\n" + BODY, **hn),
+        keys(
+            "hn:1",
+            posted=date(2016, 4, 1),
+            text="Lexly | ML Engineer | NYC\n" + BODY + " Now.",
+            **hn,
+        ),
+        keys("hn:2", posted=date(2016, 3, 1), text="Lexly | ML Engineer | NYC\n" + BODY, **hn),
+        keys("a:1", url="https://jobs.example.com/1"),
+        keys("a:2", url="https://www.jobs.example.com/1/"),
+    ]
+    streamed = cluster(p for p in posts)  # a generator: one pass, no second look at a text
+    assert streamed == cluster(posts)
+    assert [(m.job_id, m.match_reason) for m in streamed] == [
+        ("hn:0", "near-identical text"),
+        ("hn:0", "near-identical text"),
+        ("hn:0", "near-identical text"),
+        ("a:1", "same url"),
+        ("a:1", "same url"),
+    ]
