@@ -17,11 +17,13 @@ postings are the same job when one of these holds (each match is kept with its r
 
 Matches chain (a job reposted every month for a year is one job). A job's id is the posting id
 of its earliest member. Pure: no I/O; ``warehouse/models/intermediate/int_postings_clustered``
-calls ``cluster`` over every posting.
+calls ``cluster`` over every posting, which reads them once and keeps no text (a text's
+shingles as 4 bytes each, and a digest of it), so that a million posts need not be in memory.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 import zlib
@@ -122,10 +124,14 @@ def shingles(text: str, _word_hash: dict[str, int] | None = None) -> set[int]:
     A shingle's hash mixes its words' CRC-32s, so it depends on the words alone (not on the
     order texts are read in) and costs one dictionary lookup a word.
     """
-    cache = {} if _word_hash is None else _word_hash
+    return set(_shingle_array(text, {} if _word_hash is None else _word_hash).tolist())
+
+
+def _shingle_array(text: str, cache: dict[str, int]) -> np.ndarray:
+    """Return the distinct shingles of ``text`` (``shingles``) as a sorted uint32 array."""
     words = _WORD.findall(text.lower())
     if len(words) < SHINGLE:
-        return set()
+        return np.empty(0, dtype=np.uint32)
     get = cache.get
     hashed = [get(w) for w in words]
     if None in hashed:
@@ -134,7 +140,7 @@ def shingles(text: str, _word_hash: dict[str, int] | None = None) -> set[int]:
                 hashed[k] = cache[w] = zlib.crc32(w.encode())
     ids = np.array(hashed, dtype=np.uint64)
     mixed = (ids[:-2] * _MIX1) ^ (ids[1:-1] * _MIX2) ^ ids[2:]
-    return set((mixed & np.uint64(0xFFFFFFFF)).tolist())
+    return np.unique((mixed & np.uint64(0xFFFFFFFF)).astype(np.uint32))
 
 
 def _identity(value: int) -> int:
@@ -175,83 +181,101 @@ def _chain(cl: _Clusters, members: list[int], posted: list[date | None], reason:
             cl.join(prev, cur, reason)
 
 
-def _text_matches(items: list[PostingKeys], cl: _Clusters) -> None:
-    from datasketch import MinHash, MinHashLSH
+class _Texts:
+    """The free-text posts to compare, read one at a time: each text's shingles, not the text."""
 
-    word_hash: dict[str, int] = {}
-    candidates, sets = [], []
-    # The same text on the same day is the same posting again: it joins the first copy at once,
-    # as the comparison would join it, and is not compared again (a post copied many times
-    # would otherwise be compared with each of its copies). -1: too short to compare.
-    first_copy: dict[tuple[str, date | None], int] = {}
-    for i, p in enumerate(items):
-        if p.source in FREE_TEXT_SOURCES and p.text:
-            copy_of = first_copy.get(key := (p.text, p.posted))
-            if copy_of is not None:
-                if copy_of >= 0:
-                    cl.join(copy_of, i, "near-identical text")
-                continue
-            found = shingles(p.text, word_hash)
-            first_copy[key] = i if len(found) >= MIN_TEXT_SHINGLES else -1
-            if first_copy[key] >= 0:
-                candidates.append(i)
-                sets.append(found)
-    if len(candidates) < 2:
-        return
-    # The shingles are hashed already (CRC-32, deterministic across runs): MinHash permutes them.
-    hashes = MinHash.bulk(sets, num_perm=NUM_PERM, hashfunc=_identity)
-    lsh = MinHashLSH(threshold=TEXT_THRESHOLD, num_perm=NUM_PERM)
-    for k, h in enumerate(hashes):
-        for other in lsh.query(h):
-            a, b = candidates[other], candidates[k]
-            if not _within(items[a].posted, items[b].posted):
-                continue
-            inter = len(sets[other] & sets[k])
-            union = len(sets[other]) + len(sets[k]) - inter
-            if union and inter / union >= TEXT_THRESHOLD:
-                cl.join(a, b, "near-identical text")
-        lsh.insert(k, h)
+    def __init__(self) -> None:
+        self.word_hash: dict[str, int] = {}
+        self.candidates: list[int] = []
+        self.sets: list[np.ndarray] = []
+        self.copies: list[tuple[int, int]] = []
+        # The same text on the same day is the same posting again: it joins the first copy,
+        # as the comparison would join it, and is not compared again (a post copied many times
+        # would otherwise be compared with each of its copies). -1: too short to compare.
+        self.first_copy: dict[tuple[bytes, date | None], int] = {}
+
+    def add(self, i: int, text: str, posted: date | None) -> None:
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16)
+        key = (digest.digest(), posted)
+        copy_of = self.first_copy.get(key)
+        if copy_of is not None:
+            if copy_of >= 0:
+                self.copies.append((copy_of, i))
+            return
+        found = _shingle_array(text, self.word_hash)
+        self.first_copy[key] = i if len(found) >= MIN_TEXT_SHINGLES else -1
+        if self.first_copy[key] >= 0:
+            self.candidates.append(i)
+            self.sets.append(found)
+
+    def match(self, cl: _Clusters, posted: list[date | None]) -> None:
+        """Join the copies, and the texts whose shingles are near-identical."""
+        from datasketch import MinHash, MinHashLSH
+
+        for first, copy in self.copies:
+            cl.join(first, copy, "near-identical text")
+        candidates, sets = self.candidates, self.sets
+        if len(candidates) < 2:
+            return
+        # The shingles are hashed already (CRC-32, deterministic across runs): MinHash permutes
+        # them.
+        hashes = MinHash.generator(
+            (found.tolist() for found in sets), num_perm=NUM_PERM, hashfunc=_identity
+        )
+        lsh = MinHashLSH(threshold=TEXT_THRESHOLD, num_perm=NUM_PERM)
+        for k, h in enumerate(hashes):
+            for other in lsh.query(h):
+                a, b = candidates[other], candidates[k]
+                if not _within(posted[a], posted[b]):
+                    continue
+                inter = np.intersect1d(sets[other], sets[k], assume_unique=True).size
+                union = len(sets[other]) + len(sets[k]) - inter
+                if union and inter / union >= TEXT_THRESHOLD:
+                    cl.join(a, b, "near-identical text")
+            lsh.insert(k, h)
 
 
 def cluster(postings: Iterable[PostingKeys]) -> list[Membership]:
-    """Return every posting's job, in the order given."""
-    items = list(postings)
-    cl = _Clusters(len(items))
-    posted = [p.posted for p in items]
+    """Return every posting's job, in the order given (``postings`` is read once)."""
+    ids: list[str] = []
+    posted: list[date | None] = []
     by_url: dict[str, list[int]] = {}
     by_title: dict[tuple[str, str], list[int]] = {}
-    for i, p in enumerate(items):
+    texts = _Texts()
+    for i, p in enumerate(postings):
+        ids.append(p.posting_id)
+        posted.append(p.posted)
         url = canonical_url(p.url)
         if url:
             by_url.setdefault(url, []).append(i)
         company, title = company_key(p.company, p.text), title_key(p.title)
         if company and title:
             by_title.setdefault((company, title), []).append(i)
+        if p.source in FREE_TEXT_SOURCES and p.text:
+            texts.add(i, p.text, p.posted)
+    cl = _Clusters(len(ids))
     for members in by_url.values():
         for other in members[1:]:
             cl.join(members[0], other, "same url")
     for members in by_title.values():
         if len(members) > 1:
             _chain(cl, members, posted, "same company and title")
-    _text_matches(items, cl)
+    texts.match(cl, posted)
 
     earliest: dict[int, int] = {}
-    for i in range(len(items)):
+    for i in range(len(ids)):
         root = cl.find(i)
         best = earliest.get(root)
-        if best is None or (posted[i] or date.max, items[i].posting_id) < (
-            posted[best] or date.max,
-            items[best].posting_id,
-        ):
+        if best is None or (posted[i] or date.max, ids[i]) < (posted[best] or date.max, ids[best]):
             earliest[root] = i
     out = []
-    for i, p in enumerate(items):
+    for i, posting_id in enumerate(ids):
         matched, reason = cl.why.get(i, (None, None))
         out.append(
             Membership(
-                posting_id=p.posting_id,
-                job_id=items[earliest[cl.find(i)]].posting_id,
-                matched_posting_id=items[matched].posting_id if matched is not None else None,
+                posting_id=posting_id,
+                job_id=ids[earliest[cl.find(i)]],
+                matched_posting_id=ids[matched] if matched is not None else None,
                 match_reason=reason,
             )
         )

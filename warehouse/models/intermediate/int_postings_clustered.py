@@ -13,13 +13,15 @@ import pyarrow as pa
 
 from pipeline.domain.jobs import FREE_TEXT_SOURCES, PostingKeys, cluster, company_key
 
+BATCH_ROWS = 50_000
+
 
 def model(dbt, session):
     dbt.config(materialized="table")
     # The text is read only where the clusters use it (free-text posts, and a posting with no
     # company, whose header gives one): a board's descriptions would only fill memory.
     free_text = ", ".join(f"'{source}'" for source in sorted(FREE_TEXT_SOURCES))
-    rows = (
+    relation = (
         dbt.ref("int_postings_located")
         .project(
             "posting_id, source, url, coalesce(company, board) as company, title, "
@@ -28,11 +30,19 @@ def model(dbt, session):
             "then description_text end as description_text"
         )
         .order("posting_id")
-        .fetchall()
     )
-    keys = [PostingKeys(*row) for row in rows]
-    members = cluster(keys)
-    companies = {k.posting_id: company_key(k.company, k.text) for k in keys}
+    companies: dict[str, str | None] = {}
+
+    def keys():
+        # In batches: the clusters keep no text, so neither does this model (a million posts'
+        # texts are gigabytes).
+        for batch in relation.to_arrow_reader(BATCH_ROWS):
+            for row in zip(*(column.to_pylist() for column in batch.columns), strict=True):
+                key = PostingKeys(*row)
+                companies[key.posting_id] = company_key(key.company, key.text)
+                yield key
+
+    members = cluster(keys())
     return pa.table(
         {
             "posting_id": [m.posting_id for m in members],
