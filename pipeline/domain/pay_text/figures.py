@@ -105,6 +105,7 @@ _ATOM = re.compile(
     r"(?:" + _MULT_RE + r")?"
     r"(?:" + SP + r"?(?P<paren>\()?" + _SUFFIX_RE + r"(?(paren)\)))?"
 )
+_DIGIT = re.compile(r"\d")
 MULTIPLIERS = {
     "k": 1e3,
     "thousand": 1e3,
@@ -199,8 +200,13 @@ def _currency_token(token: str | None, table: Mapping[str, str]) -> str | None:
 
 
 def atoms(text: str, lo: int = 0, hi: int | None = None) -> list[_Atom]:
+    """Return the money atoms of ``text[lo:hi]``, in order."""
+    hi = len(text) if hi is None else hi
     out: list[_Atom] = []
-    for m in _ATOM.finditer(text, lo, len(text) if hi is None else hi):
+    if not _DIGIT.search(text, lo, hi):
+        # Every atom has a digit: a window with none costs one scan, not a match at each place.
+        return out
+    for m in _ATOM.finditer(text, lo, hi):
         raw = _parse_number(m)
         if raw is None:
             continue
