@@ -70,6 +70,7 @@ class Membership:
     job_id: str
     matched_posting_id: str | None
     match_reason: str | None
+    company_key: str | None = None  # the company as the clusters compared it (company_key)
 
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*")
@@ -118,17 +119,13 @@ def title_key(title: str | None) -> str | None:
     return key or None
 
 
-def shingles(text: str, _word_hash: dict[str, int] | None = None) -> set[int]:
-    """Return the word 3-shingles of a text (lower case, words only), each as a 32-bit hash.
+def shingles(text: str, cache: dict[str, int]) -> np.ndarray:
+    """Return the distinct word 3-shingles of a text (lower case, words only), each a 32-bit
+    hash, as a sorted uint32 array.
 
     A shingle's hash mixes its words' CRC-32s, so it depends on the words alone (not on the
-    order texts are read in) and costs one dictionary lookup a word.
+    order texts are read in) and costs one lookup in ``cache`` (word -> CRC-32) a word.
     """
-    return set(_shingle_array(text, {} if _word_hash is None else _word_hash).tolist())
-
-
-def _shingle_array(text: str, cache: dict[str, int]) -> np.ndarray:
-    """Return the distinct shingles of ``text`` (``shingles``) as a sorted uint32 array."""
     words = _WORD.findall(text.lower())
     if len(words) < SHINGLE:
         return np.empty(0, dtype=np.uint32)
@@ -202,7 +199,7 @@ class _Texts:
             if copy_of >= 0:
                 self.copies.append((copy_of, i))
             return
-        found = _shingle_array(text, self.word_hash)
+        found = shingles(text, self.word_hash)
         self.first_copy[key] = i if len(found) >= MIN_TEXT_SHINGLES else -1
         if self.first_copy[key] >= 0:
             self.candidates.append(i)
@@ -239,6 +236,7 @@ def cluster(postings: Iterable[PostingKeys]) -> list[Membership]:
     """Return every posting's job, in the order given (``postings`` is read once)."""
     ids: list[str] = []
     posted: list[date | None] = []
+    companies: list[str | None] = []
     by_url: dict[str, list[int]] = {}
     by_title: dict[tuple[str, str], list[int]] = {}
     texts = _Texts()
@@ -249,6 +247,7 @@ def cluster(postings: Iterable[PostingKeys]) -> list[Membership]:
         if url:
             by_url.setdefault(url, []).append(i)
         company, title = company_key(p.company, p.text), title_key(p.title)
+        companies.append(company)
         if company and title:
             by_title.setdefault((company, title), []).append(i)
         if p.source in FREE_TEXT_SOURCES and p.text:
@@ -277,6 +276,7 @@ def cluster(postings: Iterable[PostingKeys]) -> list[Membership]:
                 job_id=ids[earliest[cl.find(i)]],
                 matched_posting_id=ids[matched] if matched is not None else None,
                 match_reason=reason,
+                company_key=companies[i],
             )
         )
     return out

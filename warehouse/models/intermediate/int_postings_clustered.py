@@ -11,7 +11,7 @@ companies by (one company a job).
 
 import pyarrow as pa
 
-from pipeline.domain.jobs import FREE_TEXT_SOURCES, PostingKeys, cluster, company_key
+from pipeline.domain.jobs import FREE_TEXT_SOURCES, PostingKeys, cluster
 
 BATCH_ROWS = 50_000
 
@@ -31,25 +31,23 @@ def model(dbt, session):
         )
         .order("posting_id")
     )
-    companies: dict[str, str | None] = {}
 
     def keys():
         # In batches: the clusters keep no text, so neither does this model (a million posts'
         # texts are gigabytes).
         for batch in relation.to_arrow_reader(BATCH_ROWS):
             for row in zip(*(column.to_pylist() for column in batch.columns), strict=True):
-                key = PostingKeys(*row)
-                companies[key.posting_id] = company_key(key.company, key.text)
-                yield key
+                yield PostingKeys(*row)
 
     members = cluster(keys())
+    companies = {m.posting_id: m.company_key for m in members}
     return pa.table(
         {
             "posting_id": [m.posting_id for m in members],
             "job_id": [m.job_id for m in members],
             "matched_posting_id": [m.matched_posting_id for m in members],
             "match_reason": [m.match_reason for m in members],
-            "company_key": [companies[m.posting_id] for m in members],
+            "company_key": [m.company_key for m in members],
             "job_company_key": [companies[m.job_id] for m in members],
         },
         schema=pa.schema(
